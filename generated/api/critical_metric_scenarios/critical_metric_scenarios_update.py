@@ -1,0 +1,194 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.critical_metric_scenario import CriticalMetricScenario
+from ...models.critical_metric_scenario_patch import CriticalMetricScenarioPatch
+from ...models.error_detail import ErrorDetail
+from ...models.field_errors import FieldErrors
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: CriticalMetricScenarioPatch | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/test_framework/v1/critical-metric-scenarios/{id}/".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CriticalMetricScenario | ErrorDetail | FieldErrors | None:
+    if response.status_code == 200:
+        response_200 = CriticalMetricScenario.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = FieldErrors.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorDetail.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CriticalMetricScenario | ErrorDetail | FieldErrors]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CriticalMetricScenarioPatch | Unset = UNSET,
+) -> Response[CriticalMetricScenario | ErrorDetail | FieldErrors]:
+    """Triage a critical metric scenario
+
+    Args:
+        id (int):
+        body (CriticalMetricScenarioPatch | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CriticalMetricScenario | ErrorDetail | FieldErrors]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CriticalMetricScenarioPatch | Unset = UNSET,
+) -> CriticalMetricScenario | ErrorDetail | FieldErrors | None:
+    """Triage a critical metric scenario
+
+    Args:
+        id (int):
+        body (CriticalMetricScenarioPatch | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CriticalMetricScenario | ErrorDetail | FieldErrors
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CriticalMetricScenarioPatch | Unset = UNSET,
+) -> Response[CriticalMetricScenario | ErrorDetail | FieldErrors]:
+    """Triage a critical metric scenario
+
+    Args:
+        id (int):
+        body (CriticalMetricScenarioPatch | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CriticalMetricScenario | ErrorDetail | FieldErrors]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CriticalMetricScenarioPatch | Unset = UNSET,
+) -> CriticalMetricScenario | ErrorDetail | FieldErrors | None:
+    """Triage a critical metric scenario
+
+    Args:
+        id (int):
+        body (CriticalMetricScenarioPatch | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CriticalMetricScenario | ErrorDetail | FieldErrors
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,315 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.eval_type import EvalType
+from ..models.evaluation_trigger import EvaluationTrigger
+from ..models.metric_type import MetricType
+from ..models.trigger_type import TriggerType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metric_patch_configuration import MetricPatchConfiguration
+
+
+T = TypeVar("T", bound="MetricPatch")
+
+
+@_attrs_define
+class MetricPatch:
+    """Any subset of a metric's writable fields.
+
+    Attributes:
+        id (int | Unset):
+        name (str | Unset):
+        description (str | Unset):
+        audio_enabled (bool | Unset):
+        prompt (str | Unset):
+        project (int | Unset):
+        agents (list[int] | Unset):
+        assistant_id (str | Unset):
+        type_ (MetricType | Unset): How a metric is evaluated. `llm_judge` and `custom_code` are current; `basic` and
+            `custom_prompt` are deprecated and refused on create.
+        eval_type (EvalType | Unset): The shape of a metric's result. The dashboard says Boolean (`binary`), Rating
+            (`continuous_qualitative`), Numeric (`numeric`) and Enum (`enum`).
+        enum_values (list[str] | Unset):
+        display_order (int | Unset):
+        configuration (MetricPatchConfiguration | Unset):
+        add_to_new_agents (bool | None | Unset):
+        simulation_enabled (bool | Unset):
+        observability_enabled (bool | Unset):
+        sampling_enabled (bool | Unset):
+        evaluation_trigger (EvaluationTrigger | Unset): When the metric runs on a call (`always` unless told otherwise).
+        evaluation_trigger_prompt (str | Unset):
+        trigger_type (TriggerType | Unset): What decides a `custom` trigger, an LLM judge or custom code.
+        evaluation_trigger_custom_code (str | Unset):
+        custom_code (str | Unset):
+    """
+
+    id: int | Unset = UNSET
+    name: str | Unset = UNSET
+    description: str | Unset = UNSET
+    audio_enabled: bool | Unset = UNSET
+    prompt: str | Unset = UNSET
+    project: int | Unset = UNSET
+    agents: list[int] | Unset = UNSET
+    assistant_id: str | Unset = UNSET
+    type_: MetricType | Unset = UNSET
+    eval_type: EvalType | Unset = UNSET
+    enum_values: list[str] | Unset = UNSET
+    display_order: int | Unset = UNSET
+    configuration: MetricPatchConfiguration | Unset = UNSET
+    add_to_new_agents: bool | None | Unset = UNSET
+    simulation_enabled: bool | Unset = UNSET
+    observability_enabled: bool | Unset = UNSET
+    sampling_enabled: bool | Unset = UNSET
+    evaluation_trigger: EvaluationTrigger | Unset = UNSET
+    evaluation_trigger_prompt: str | Unset = UNSET
+    trigger_type: TriggerType | Unset = UNSET
+    evaluation_trigger_custom_code: str | Unset = UNSET
+    custom_code: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        description = self.description
+
+        audio_enabled = self.audio_enabled
+
+        prompt = self.prompt
+
+        project = self.project
+
+        agents: list[int] | Unset = UNSET
+        if not isinstance(self.agents, Unset):
+            agents = self.agents
+
+        assistant_id = self.assistant_id
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        eval_type: str | Unset = UNSET
+        if not isinstance(self.eval_type, Unset):
+            eval_type = self.eval_type.value
+
+        enum_values: list[str] | Unset = UNSET
+        if not isinstance(self.enum_values, Unset):
+            enum_values = self.enum_values
+
+        display_order = self.display_order
+
+        configuration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.configuration, Unset):
+            configuration = self.configuration.to_dict()
+
+        add_to_new_agents: bool | None | Unset
+        if isinstance(self.add_to_new_agents, Unset):
+            add_to_new_agents = UNSET
+        else:
+            add_to_new_agents = self.add_to_new_agents
+
+        simulation_enabled = self.simulation_enabled
+
+        observability_enabled = self.observability_enabled
+
+        sampling_enabled = self.sampling_enabled
+
+        evaluation_trigger: str | Unset = UNSET
+        if not isinstance(self.evaluation_trigger, Unset):
+            evaluation_trigger = self.evaluation_trigger.value
+
+        evaluation_trigger_prompt = self.evaluation_trigger_prompt
+
+        trigger_type: str | Unset = UNSET
+        if not isinstance(self.trigger_type, Unset):
+            trigger_type = self.trigger_type.value
+
+        evaluation_trigger_custom_code = self.evaluation_trigger_custom_code
+
+        custom_code = self.custom_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if audio_enabled is not UNSET:
+            field_dict["audio_enabled"] = audio_enabled
+        if prompt is not UNSET:
+            field_dict["prompt"] = prompt
+        if project is not UNSET:
+            field_dict["project"] = project
+        if agents is not UNSET:
+            field_dict["agents"] = agents
+        if assistant_id is not UNSET:
+            field_dict["assistant_id"] = assistant_id
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if eval_type is not UNSET:
+            field_dict["eval_type"] = eval_type
+        if enum_values is not UNSET:
+            field_dict["enum_values"] = enum_values
+        if display_order is not UNSET:
+            field_dict["display_order"] = display_order
+        if configuration is not UNSET:
+            field_dict["configuration"] = configuration
+        if add_to_new_agents is not UNSET:
+            field_dict["add_to_new_agents"] = add_to_new_agents
+        if simulation_enabled is not UNSET:
+            field_dict["simulation_enabled"] = simulation_enabled
+        if observability_enabled is not UNSET:
+            field_dict["observability_enabled"] = observability_enabled
+        if sampling_enabled is not UNSET:
+            field_dict["sampling_enabled"] = sampling_enabled
+        if evaluation_trigger is not UNSET:
+            field_dict["evaluation_trigger"] = evaluation_trigger
+        if evaluation_trigger_prompt is not UNSET:
+            field_dict["evaluation_trigger_prompt"] = evaluation_trigger_prompt
+        if trigger_type is not UNSET:
+            field_dict["trigger_type"] = trigger_type
+        if evaluation_trigger_custom_code is not UNSET:
+            field_dict["evaluation_trigger_custom_code"] = (
+                evaluation_trigger_custom_code
+            )
+        if custom_code is not UNSET:
+            field_dict["custom_code"] = custom_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.metric_patch_configuration import MetricPatchConfiguration
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        audio_enabled = d.pop("audio_enabled", UNSET)
+
+        prompt = d.pop("prompt", UNSET)
+
+        project = d.pop("project", UNSET)
+
+        agents = cast(list[int], d.pop("agents", UNSET))
+
+        assistant_id = d.pop("assistant_id", UNSET)
+
+        _type_ = d.pop("type", UNSET)
+        type_: MetricType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = MetricType(_type_)
+
+        _eval_type = d.pop("eval_type", UNSET)
+        eval_type: EvalType | Unset
+        if isinstance(_eval_type, Unset):
+            eval_type = UNSET
+        else:
+            eval_type = EvalType(_eval_type)
+
+        enum_values = cast(list[str], d.pop("enum_values", UNSET))
+
+        display_order = d.pop("display_order", UNSET)
+
+        _configuration = d.pop("configuration", UNSET)
+        configuration: MetricPatchConfiguration | Unset
+        if isinstance(_configuration, Unset):
+            configuration = UNSET
+        else:
+            configuration = MetricPatchConfiguration.from_dict(_configuration)
+
+        def _parse_add_to_new_agents(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        add_to_new_agents = _parse_add_to_new_agents(d.pop("add_to_new_agents", UNSET))
+
+        simulation_enabled = d.pop("simulation_enabled", UNSET)
+
+        observability_enabled = d.pop("observability_enabled", UNSET)
+
+        sampling_enabled = d.pop("sampling_enabled", UNSET)
+
+        _evaluation_trigger = d.pop("evaluation_trigger", UNSET)
+        evaluation_trigger: EvaluationTrigger | Unset
+        if isinstance(_evaluation_trigger, Unset):
+            evaluation_trigger = UNSET
+        else:
+            evaluation_trigger = EvaluationTrigger(_evaluation_trigger)
+
+        evaluation_trigger_prompt = d.pop("evaluation_trigger_prompt", UNSET)
+
+        _trigger_type = d.pop("trigger_type", UNSET)
+        trigger_type: TriggerType | Unset
+        if isinstance(_trigger_type, Unset):
+            trigger_type = UNSET
+        else:
+            trigger_type = TriggerType(_trigger_type)
+
+        evaluation_trigger_custom_code = d.pop("evaluation_trigger_custom_code", UNSET)
+
+        custom_code = d.pop("custom_code", UNSET)
+
+        metric_patch = cls(
+            id=id,
+            name=name,
+            description=description,
+            audio_enabled=audio_enabled,
+            prompt=prompt,
+            project=project,
+            agents=agents,
+            assistant_id=assistant_id,
+            type_=type_,
+            eval_type=eval_type,
+            enum_values=enum_values,
+            display_order=display_order,
+            configuration=configuration,
+            add_to_new_agents=add_to_new_agents,
+            simulation_enabled=simulation_enabled,
+            observability_enabled=observability_enabled,
+            sampling_enabled=sampling_enabled,
+            evaluation_trigger=evaluation_trigger,
+            evaluation_trigger_prompt=evaluation_trigger_prompt,
+            trigger_type=trigger_type,
+            evaluation_trigger_custom_code=evaluation_trigger_custom_code,
+            custom_code=custom_code,
+        )
+
+        metric_patch.additional_properties = d
+        return metric_patch
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,94 @@
+"""Compile openapi/cekura-metrics.yaml into the low-level client in generated/.
+
+    python scripts/generate.py            # rewrite generated/
+    python scripts/generate.py --check    # regenerate into a temp folder, fail on any difference
+
+The output is deterministic: the generator and ruff (its formatting post-hook) are pinned in
+pyproject.toml, and this script runs them with a fixed environment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi" / "cekura-metrics.yaml"
+CONFIG = ROOT / "openapi" / "generator-config.yaml"
+TARGET = ROOT / "generated"
+
+
+def generate(into: Path) -> None:
+    """Run openapi-python-client so that `into` holds exactly the generated package."""
+    env = dict(os.environ)
+    # The generator's post-hooks call `ruff`: take the one installed beside this interpreter.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env.pop("RUFF_CACHE_DIR", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "pkg"
+        cmd = [
+            sys.executable, "-m", "openapi_python_client", "generate",
+            "--path", str(SPEC), "--config", str(CONFIG),
+            "--meta", "none", "--output-path", str(out), "--overwrite", "--fail-on-warning",
+        ]
+        proc = subprocess.run(cmd, env=env, cwd=tmp, capture_output=True, text=True)
+        if proc.returncode != 0 or not out.is_dir():
+            sys.stderr.write(proc.stdout + proc.stderr)
+            raise SystemExit(f"openapi-python-client failed (exit {proc.returncode})")
+        for cache in out.rglob("__pycache__"):
+            shutil.rmtree(cache)
+        if into.exists():
+            shutil.rmtree(into)
+        shutil.copytree(out, into)
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    """Every path that differs between two trees, byte for byte."""
+    out: list[str] = []
+    cmp = filecmp.dircmp(a, b, ignore=["__pycache__"])
+
+    def walk(c: filecmp.dircmp, prefix: str) -> None:
+        out.extend(f"only in {c.left}: {prefix}{n}" for n in c.left_only)
+        out.extend(f"only in {c.right}: {prefix}{n}" for n in c.right_only)
+        for name in c.common_files:
+            if (Path(c.left) / name).read_bytes() != (Path(c.right) / name).read_bytes():
+                out.append(f"differs: {prefix}{name}")
+        for name, sub in sorted(c.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(cmp, "")
+    return sorted(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="fail if generated/ is not what the spec compiles to")
+    args = parser.parse_args(argv)
+    if not args.check:
+        generate(TARGET)
+        print(f"generated {TARGET.relative_to(ROOT)}/ from {SPEC.relative_to(ROOT)}")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "generated"
+        generate(fresh)
+        if not TARGET.is_dir():
+            print("generated/ is missing: run `make generate`", file=sys.stderr)
+            return 1
+        diff = differences(fresh, TARGET)
+        if diff:
+            print("generated/ does not match the spec (run `make generate` and commit):", file=sys.stderr)
+            for line in diff:
+                print("  " + line, file=sys.stderr)
+            return 1
+    print("generated/ matches openapi/cekura-metrics.yaml")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
