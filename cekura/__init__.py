@@ -1,0 +1,61 @@
+"""Python SDK for the Cekura metrics API.
+
+    from cekura import Cekura, AsyncCekura
+
+    client = Cekura()                       # CEKURA_API_KEY / ~/.cekura/config.toml
+    client.metrics.list(agent_id=123)
+
+Imports are lazy: `import cekura` loads neither httpx nor the generated client.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._client import AsyncCekura, Cekura
+    from ._core import RetryPolicy
+    from ._errors import *  # noqa: F403
+
+_LAZY = {
+    "Cekura": "._client",
+    "AsyncCekura": "._client",
+    "RetryPolicy": "._core",
+}
+_ERRORS = (
+    "CekuraError",
+    "ConfigurationError",
+    "ValidationError",
+    "APIError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "RateLimitError",
+    "ServerError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseError",
+    "JobError",
+    "JobTimeoutError",
+)
+_LAZY.update(dict.fromkeys(_ERRORS, "._errors"))
+
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cekura' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,270 @@
+"""`Cekura` and `AsyncCekura`: the same resources, run by a blocking or an asyncio executor.
+
+Nothing heavy is imported until the first request: constructing a client resolves the
+configuration and nothing else. httpx and the generated client load on first use.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+from . import _config
+from ._core import Context, Emit, Flow, RetryPolicy, Send, Sleep
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .resources import CriticalMetricScenarios, MetricReviews, Metrics, PredefinedMetrics
+
+SANDBOX_BASE = "http://sandbox.local"
+
+
+class _BaseClient:
+    _async = False
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        api_url: str | None = None,
+        project_id: int | None = None,
+        timeout: float = 30.0,
+        max_retries: int = 2,
+        http_client: Any = None,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        """Create a client.
+
+        Settings resolve as: argument > environment (CEKURA_API_KEY, CEKURA_API_URL,
+        CEKURA_PROJECT_ID) > ~/.cekura/config.toml > default (https://api.cekura.ai).
+        `api_url="sandbox://"` runs against the embedded offline sandbox (no key needed).
+        `http_client` may be your own httpx.Client / httpx.AsyncClient (proxies, transports,
+        event hooks); the SDK then never closes it.
+        """
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+            raise _config.ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise _config.ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+        self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id)
+        self.timeout = float(timeout)
+        self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
+        self._http = http_client
+        self._owns_http = http_client is None
+        self._ctx: Context | None = None
+        self._resources: dict[str, Any] = {}
+
+    # -- settings (read-only views; the key is never shown) --------------------------------
+    @property
+    def api_url(self) -> str:
+        return self._settings.api_url
+
+    @property
+    def project_id(self) -> int | None:
+        return self._settings.project_id
+
+    @property
+    def max_retries(self) -> int:
+        return self.retry_policy.max_retries
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(api_url={self.api_url!r}, api_key={_config.mask(self._settings.api_key)!r})"
+
+    # -- resources ---------------------------------------------------------------------------
+    def _resource(self, name: str) -> Any:
+        res = self._resources.get(name)
+        if res is None:
+            from . import resources
+
+            res = self._resources[name] = getattr(resources, name)(self)
+        return res
+
+    @property
+    def metrics(self) -> Metrics:
+        return self._resource("Metrics")
+
+    @property
+    def predefined_metrics(self) -> PredefinedMetrics:
+        return self._resource("PredefinedMetrics")
+
+    @property
+    def critical_metric_scenarios(self) -> CriticalMetricScenarios:
+        return self._resource("CriticalMetricScenarios")
+
+    @property
+    def metric_reviews(self) -> MetricReviews:
+        return self._resource("MetricReviews")
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def _context(self) -> Context:
+        if self._ctx is None:
+            import httpx
+
+            http = self._http_client()
+            settings = self._settings
+            base = SANDBOX_BASE if settings.sandbox else settings.api_url
+            headers = {
+                "X-CEKURA-API-KEY": settings.api_key or "",
+                "User-Agent": f"cekura-metrics-sdk/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} "
+                f"httpx/{httpx.__version__}",
+                "Accept": "application/json",
+            }
+            self._ctx = Context(
+                base_url=base,
+                headers=headers,
+                retry=self.retry_policy,
+                secret=settings.api_key,
+                build_request=http.build_request,
+                project_id=settings.project_id,
+            )
+        return self._ctx
+
+    def _http_client(self) -> Any:
+        if self._http is None:
+            import httpx
+
+            kwargs: dict[str, Any] = {
+                "timeout": httpx.Timeout(self.timeout),
+                "follow_redirects": False,
+                "limits": httpx.Limits(max_connections=256, max_keepalive_connections=64),
+            }
+            if self._settings.sandbox:
+                from .sandbox import Sandbox
+
+                sandbox = Sandbox(db=_sandbox_db(self._settings.api_url))
+                kwargs["transport"] = sandbox.async_transport() if self._async else sandbox.transport()
+            self._http = (httpx.AsyncClient if self._async else httpx.Client)(**kwargs)
+        return self._http
+
+
+def _sandbox_db(url: str) -> str | None:
+    """sandbox:// -> default file; sandbox://memory -> in memory; sandbox:///path -> that file."""
+    rest = url[len(_config.SANDBOX_SCHEME) :].lstrip()
+    if rest.startswith("//"):
+        rest = rest[2:]
+    if rest in ("", "/"):
+        return None
+    if rest.lower() in ("memory", ":memory:"):
+        return ":memory:"
+    return rest
+
+
+class Cekura(_BaseClient):
+    """Blocking client for the Cekura metrics API.
+
+    client = Cekura()                      # key from CEKURA_API_KEY or ~/.cekura/config.toml
+    client.metrics.get(55)
+    with Cekura(api_url="sandbox://") as client: ...
+    """
+
+    def _run(self, flow: Flow) -> Any:
+        ctx_send = self._send
+        reply: Any = None
+        try:
+            while True:
+                instruction = flow.send(reply)
+                if type(instruction) is Send:
+                    reply = ctx_send(instruction.request)
+                elif type(instruction) is Sleep:
+                    time.sleep(instruction.seconds)
+                    reply = None
+                else:
+                    raise TypeError(f"unexpected instruction {instruction!r}")
+        except StopIteration as stop:
+            return stop.value
+
+    def _iterate(self, flow: Flow) -> Any:
+        reply: Any = None
+        while True:
+            try:
+                instruction = flow.send(reply)
+            except StopIteration:
+                return
+            reply = None
+            if type(instruction) is Emit:
+                yield instruction.item
+            elif type(instruction) is Send:
+                reply = self._send(instruction.request)
+            elif type(instruction) is Sleep:
+                time.sleep(instruction.seconds)
+
+    def _send(self, request: Any) -> tuple[Any, BaseException | None]:
+        try:
+            return self._http.send(request), None
+        except Exception as exc:  # classified by the flow (see _core.call)
+            return None, exc
+
+    def close(self) -> None:
+        if self._owns_http and self._http is not None:
+            self._http.close()
+            self._http = None
+            self._ctx = None
+
+    def __enter__(self) -> Cekura:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncCekura(_BaseClient):
+    """Asyncio twin of `Cekura`: the same resources and methods, awaited.
+
+    async with AsyncCekura() as client:
+        metric = await client.metrics.get(55)
+        async for s in client.critical_metric_scenarios.iter(metric_id=55): ...
+    """
+
+    _async = True
+
+    async def _run(self, flow: Flow) -> Any:
+        import asyncio
+
+        reply: Any = None
+        try:
+            while True:
+                instruction = flow.send(reply)
+                if type(instruction) is Send:
+                    reply = await self._send(instruction.request)
+                elif type(instruction) is Sleep:
+                    await asyncio.sleep(instruction.seconds)
+                    reply = None
+                else:
+                    raise TypeError(f"unexpected instruction {instruction!r}")
+        except StopIteration as stop:
+            return stop.value
+
+    async def _iterate(self, flow: Flow) -> Any:
+        import asyncio
+
+        reply: Any = None
+        while True:
+            try:
+                instruction = flow.send(reply)
+            except StopIteration:
+                return
+            reply = None
+            if type(instruction) is Emit:
+                yield instruction.item
+            elif type(instruction) is Send:
+                reply = await self._send(instruction.request)
+            elif type(instruction) is Sleep:
+                await asyncio.sleep(instruction.seconds)
+
+    async def _send(self, request: Any) -> tuple[Any, BaseException | None]:
+        try:
+            return await self._http.send(request), None
+        except Exception as exc:
+            return None, exc
+
+    async def close(self) -> None:
+        if self._owns_http and self._http is not None:
+            await self._http.aclose()
+            self._http = None
+            self._ctx = None
+
+    async def __aenter__(self) -> AsyncCekura:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()

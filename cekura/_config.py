@@ -1,0 +1,183 @@
+"""Where settings come from. First match wins, for each setting separately:
+
+1. an explicit argument (`Cekura(api_key=...)`, `--api-key`)
+2. the environment (`CEKURA_API_KEY`, `CEKURA_API_URL`, `CEKURA_PROJECT_ID`, `CEKURA_ORGANIZATION_ID`)
+3. the config file `~/.cekura/config.toml` (`cekura config set` / `cekura auth login`)
+4. the default (`https://api.cekura.ai`; no key, no project)
+
+The URL `sandbox://` (or `sandbox:///path/to.db`, `sandbox://memory`) selects the embedded
+offline sandbox; it needs no key.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ._errors import ConfigurationError
+
+DEFAULT_API_URL = "https://api.cekura.ai"
+SANDBOX_SCHEME = "sandbox:"
+SANDBOX_KEY = "sandbox-key"
+
+#: config-file key -> environment variable
+ENV_VARS = {
+    "api_key": "CEKURA_API_KEY",
+    "api_url": "CEKURA_API_URL",
+    "default_project_id": "CEKURA_PROJECT_ID",
+    "default_organization_id": "CEKURA_ORGANIZATION_ID",
+}
+KNOWN_KEYS = tuple(ENV_VARS)
+INTEGER_KEYS = ("default_project_id", "default_organization_id")
+
+
+def config_path() -> Path:
+    return Path.home() / ".cekura" / "config.toml"
+
+
+def read_config_file(path: Path | None = None) -> dict[str, Any]:
+    """The config file's table, or {} when there is none."""
+    path = path or config_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ConfigurationError(f"cannot read config file {path}: {exc.strerror}") from None
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigurationError(
+            f"config file {path} is not valid TOML ({exc}); fix it or delete it and run `cekura config set`"
+        ) from None
+    return data if isinstance(data, dict) else {}
+
+
+def write_config_file(data: dict[str, Any], path: Path | None = None) -> Path:
+    """Write the config table with mode 0600 (directory 0700), atomically."""
+    import tomli_w
+
+    path = path or config_path()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(tomli_w.dumps({k: v for k, v in data.items() if v is not None}).encode())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+    return path
+
+
+def loosely_readable(path: Path | None = None) -> bool:
+    """True when the config file exists and group or others may read it."""
+    path = path or config_path()
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & (stat.S_IRWXG | stat.S_IRWXO))
+
+
+def is_sandbox_url(url: str | None) -> bool:
+    return bool(url) and url.lower().startswith(SANDBOX_SCHEME)
+
+
+@dataclass(frozen=True)
+class Settings:
+    api_key: str | None
+    api_url: str
+    project_id: int | None
+    organization_id: int | None
+    #: where each setting came from: "argument", "environment", "config file", "default"
+    sources: dict[str, str]
+
+    @property
+    def sandbox(self) -> bool:
+        return is_sandbox_url(self.api_url)
+
+    def __repr__(self) -> str:  # never show the key
+        return f"Settings(api_url={self.api_url!r}, project_id={self.project_id!r}, api_key={mask(self.api_key)!r})"
+
+
+def mask(key: str | None) -> str:
+    if not key:
+        return "(none)"
+    return f"{key[:4]}…{key[-2:]}" if len(key) >= 12 else "****"
+
+
+def _as_int(name: str, value: Any, source: str) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ConfigurationError(f"{name} from the {source} must be a whole number, got {value!r}") from None
+    if isinstance(value, bool) or number <= 0:
+        raise ConfigurationError(f"{name} from the {source} must be a positive whole number, got {value!r}")
+    return number
+
+
+def resolve(
+    *,
+    api_key: str | None = None,
+    api_url: str | None = None,
+    project_id: int | None = None,
+    organization_id: int | None = None,
+    require_key: bool = True,
+) -> Settings:
+    """Resolve every setting by the precedence above (the file is read only if needed)."""
+    explicit = {
+        "api_key": api_key,
+        "api_url": api_url,
+        "default_project_id": project_id,
+        "default_organization_id": organization_id,
+    }
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    file_data: dict[str, Any] | None = None
+    for key, env in ENV_VARS.items():
+        if explicit[key] not in (None, ""):
+            values[key], sources[key] = explicit[key], "argument"
+            continue
+        env_value = os.environ.get(env)
+        if env_value:
+            values[key], sources[key] = env_value, "environment"
+            continue
+        if file_data is None:
+            file_data = read_config_file()
+        if file_data.get(key) not in (None, ""):
+            values[key], sources[key] = file_data[key], "config file"
+            continue
+        values[key], sources[key] = None, "default"
+
+    url = str(values["api_url"] or DEFAULT_API_URL).rstrip("/")
+    if values["api_url"] is None:
+        sources["api_url"] = "default"
+    key_value = values["api_key"]
+    if key_value is not None and not isinstance(key_value, str):
+        raise ConfigurationError(f"api_key from the {sources['api_key']} must be a string")
+    if key_value is None and is_sandbox_url(url):
+        key_value, sources["api_key"] = SANDBOX_KEY, "default"
+    if key_value is None and require_key:
+        raise ConfigurationError(
+            "No API key found. Pass Cekura(api_key=...), set the CEKURA_API_KEY environment variable, "
+            "or run `cekura auth login --api-key KEY` (use api_url='sandbox://' for the offline sandbox)."
+        )
+    if not (is_sandbox_url(url) or url.startswith(("http://", "https://"))):
+        raise ConfigurationError(
+            f"api_url from the {sources['api_url']} must start with https://, http:// or sandbox://, got {url!r}"
+        )
+    return Settings(
+        api_key=key_value,
+        api_url=url,
+        project_id=_as_int("default_project_id", values["default_project_id"], sources["default_project_id"]),
+        organization_id=_as_int(
+            "default_organization_id", values["default_organization_id"], sources["default_organization_id"]
+        ),
+        sources=sources,
+    )

@@ -1,0 +1,487 @@
+"""The sans-I/O core: every operation is written once, as a generator, and run by two executors.
+
+An operation (a "flow") yields instructions and receives their results:
+
+    Send(request)  -> (httpx.Response | None, exception | None)   one HTTP attempt
+    Sleep(seconds) -> None                                          back off / poll interval
+    Emit(item)     -> None                                          an item of a lazy iterator
+
+`call(operation_id, **arguments)` is the flow for one API operation: it builds the request
+through the generated client (`cekura._generated`), sends it under the retry rules below,
+and returns the server's JSON. Resource methods compose such calls with `yield from`.
+`cekura._client` drives flows with blocking I/O (`Cekura`) or with asyncio (`AsyncCekura`),
+so the sync and async clients are twins by construction.
+
+Retry rules (`RetryPolicy`):
+- GET, PUT and DELETE are retried on connection failures, timeouts, malformed answers and
+  on 429 / 502 / 503 / 504, with jittered exponential backoff; Retry-After is honoured, capped.
+- POST and PATCH are retried only when the request provably never reached the server
+  (the connection could not be opened). Otherwise the error says the change may have landed.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import importlib
+import json
+import random
+import time
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any
+
+from ._errors import (
+    APIConnectionError,
+    APIResponseError,
+    APITimeoutError,
+    CekuraError,
+    RateLimitError,
+    ValidationError,
+    error_class_for,
+)
+
+GENERATED = "cekura._generated"
+# Generated operation ids start with their tag; longest first so `metrics` matches last.
+_TAGS = ("critical_metric_scenarios", "predefined_metrics", "metric_reviews", "metrics")
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+
+
+@dataclass(slots=True)
+class Send:
+    request: Any  # httpx.Request
+
+
+@dataclass(slots=True)
+class Sleep:
+    seconds: float
+
+
+@dataclass(slots=True)
+class Emit:
+    item: Any
+
+
+Flow = Generator[Any, Any, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How failed attempts are retried. `max_retries` extra attempts at most."""
+
+    max_retries: int = 2
+    backoff_initial: float = 0.5
+    backoff_max: float = 8.0
+    retry_after_max: float = 60.0
+
+    def delay(self, retry_number: int, retry_after: float | None = None) -> float:
+        if retry_after is not None:
+            return max(0.0, min(retry_after, self.retry_after_max))
+        base = min(self.backoff_initial * (2**retry_number), self.backoff_max)
+        return base * (0.5 + random.random() / 2)  # "equal jitter": between half and all of base
+
+
+@dataclass(slots=True)
+class Context:
+    """What every flow needs from the client that runs it."""
+
+    base_url: str
+    headers: dict[str, str]
+    retry: RetryPolicy
+    secret: str | None  # scrubbed from every error message
+    build_request: Any  # httpx.Client.build_request or AsyncClient.build_request
+    project_id: int | None = None
+
+
+# --------------------------------------------------------------------------- generated layer
+
+_operation_cache: dict[str, Any] = {}
+
+
+def generated_operation(operation_id: str) -> Any:
+    """The generated module of an operation, e.g. `metrics_get` -> api/metrics/metrics_get.py."""
+    module = _operation_cache.get(operation_id)
+    if module is None:
+        tag = next(t for t in _TAGS if operation_id.startswith(t + "_"))
+        module = importlib.import_module(f"{GENERATED}.api.{tag}.{operation_id}")
+        _operation_cache[operation_id] = module
+    return module
+
+
+def generated_model(name: str) -> type:
+    """A generated model class by its schema name, e.g. `MetricWrite`."""
+    snake = "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+    return getattr(importlib.import_module(f"{GENERATED}.models.{snake}"), name)
+
+
+# --------------------------------------------------------------------------- one API call
+
+
+def call(
+    ctx: Context, operation_id: str, /, *, extra_params: dict[str, Any] | None = None, **arguments: Any
+) -> Flow:
+    """Flow: perform one API operation and return the server's JSON (None for 204)."""
+    spec = generated_operation(operation_id)._get_kwargs(**arguments)
+    method = spec["method"].upper()
+    path = spec["url"]
+    params = spec.get("params") or {}
+    if extra_params:
+        params = {**params, **extra_params}
+    headers = ctx.headers if "headers" not in spec else {**ctx.headers, **spec["headers"]}
+    content = None
+    if "json" in spec:
+        content = json.dumps(spec["json"], separators=(",", ":"), ensure_ascii=False).encode()
+    request = ctx.build_request(
+        method, ctx.base_url + path, params=params or None, headers=headers, content=content
+    )
+    idempotent = method in IDEMPOTENT_METHODS
+    retry = ctx.retry
+    attempt = 0
+    while True:
+        response, exc = yield Send(request)
+        retry_after: float | None = None
+        if exc is not None:
+            error = _transport_error(exc, method, path, idempotent)
+            retryable = idempotent or not error.may_have_reached_server
+        else:
+            status = response.status_code
+            if status in RETRY_STATUSES:
+                error = _status_error(response, method, path)
+                retryable = idempotent
+                retry_after = getattr(error, "retry_after", None)
+            elif 200 <= status < 300:
+                if status == 204 or not response.content:
+                    return None
+                try:
+                    return json.loads(response.content)
+                except ValueError:
+                    error = APIResponseError(
+                        f"the server's answer (HTTP {status}) is not valid JSON"
+                        + ("" if idempotent else "; the request may have been applied"),
+                        status=status,
+                        body=_text(response),
+                        method=method,
+                        path=path,
+                    )
+                    retryable = idempotent
+            else:
+                raise _scrub(_status_error(response, method, path), ctx.secret)
+        if not retryable or attempt >= retry.max_retries:
+            if attempt:
+                error.message += f" (gave up after {attempt + 1} attempts)"
+            raise _scrub(error, ctx.secret)
+        yield Sleep(retry.delay(attempt, retry_after))
+        attempt += 1
+
+
+def _transport_error(exc: BaseException, method: str, path: str, idempotent: bool) -> APIConnectionError:
+    import httpx
+
+    never_arrived = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+    if never_arrived:
+        what = "could not connect to the server; the request was not sent"
+    elif idempotent:
+        what = "the connection failed before an answer arrived"
+    else:
+        what = (
+            "the connection failed after the request was sent: the server may or may not have "
+            "applied it; check (e.g. list or get) before trying again"
+        )
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    if cls is APITimeoutError:
+        what = ("timed out; " if never_arrived or idempotent else "timed out; ") + what
+    return cls(
+        f"{what} ({type(exc).__name__})", method=method, path=path, may_have_reached_server=not never_arrived
+    )
+
+
+def _text(response: Any, limit: int = 500) -> str:
+    text = response.content[:limit].decode("utf-8", "replace")
+    return text + ("…" if len(response.content) > limit else "")
+
+
+def _status_error(response: Any, method: str, path: str) -> CekuraError:
+    status = response.status_code
+    try:
+        body: Any = json.loads(response.content) if response.content else None
+    except ValueError:
+        body = _text(response)
+    cls = error_class_for(status)
+    message = _describe(body, status)
+    kwargs: dict[str, Any] = {"status": status, "body": body, "method": method, "path": path}
+    if cls is ValidationError:
+        errors = (
+            body
+            if isinstance(body, dict)
+            else {"non_field_errors": body if isinstance(body, list) else [message]}
+        )
+        return ValidationError(message, errors=errors, **kwargs)
+    if cls is RateLimitError:
+        return RateLimitError(
+            message, retry_after=_retry_after(response.headers.get("retry-after")), **kwargs
+        )
+    return cls(message, **kwargs)
+
+
+def _describe(body: Any, status: int) -> str:
+    """One line that says what the server said."""
+    prefix = f"HTTP {status}"
+    if isinstance(body, dict):
+        if isinstance(body.get("detail"), str):
+            return f"{prefix}: {body['detail']}"
+        parts = []
+        for field, messages in body.items():
+            if isinstance(messages, list):
+                messages = "; ".join(str(m) for m in messages)
+            parts.append(f"{field}: {messages}")
+        return f"{prefix}: " + " | ".join(parts) if parts else prefix
+    if isinstance(body, list):
+        return f"{prefix}: {json.dumps(body)[:300]}"
+    if isinstance(body, str) and body.strip():
+        snippet = " ".join(body.split())[:200]
+        return f"{prefix}: {snippet}"
+    return prefix
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _scrub(error: CekuraError, secret: str | None) -> CekuraError:
+    if secret and len(secret) >= 4:
+        error.message = error.message.replace(secret, "***")
+        if isinstance(error.body, str):
+            error.body = error.body.replace(secret, "***")
+        error.args = (error.message,)
+    return error
+
+
+# --------------------------------------------------------------------------- input checks
+
+
+def body_through_model(model_name: str, data: Any, *, label: str = "body") -> Any:
+    """Check a JSON body against a generated model and serialise it through that model.
+
+    Known fields are checked for type, enum value and presence; unknown fields pass
+    through unchanged (the API grows faster than SDKs). Raises ValidationError before
+    anything is sent.
+    """
+    if not isinstance(data, dict):
+        raise ValidationError(
+            f"{label} must be a JSON object (a dict), got {type(data).__name__}",
+            errors={label: ["expected an object"]},
+        )
+    cls = generated_model(model_name)
+    errors = check_fields(cls, data)
+    if errors:
+        raise ValidationError(_errors_line(label, errors), errors=errors)
+    return cls.from_dict(data)
+
+
+def _errors_line(label: str, errors: dict[str, list[str]]) -> str:
+    parts = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in errors.items())
+    return f"invalid {label}: {parts}"
+
+
+_hints_cache: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}
+
+
+def _model_fields(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    cached = _hints_cache.get(cls)
+    if cached is None:
+        import typing
+
+        import attrs
+
+        # Nested models are imported under TYPE_CHECKING in generated code: resolve them here.
+        models = importlib.import_module(f"{GENERATED}.models")
+        hints = typing.get_type_hints(cls, localns=vars(models))
+        fields = {}
+        required = set()
+        for field in attrs.fields(cls):
+            if field.name == "additional_properties":
+                continue
+            wire = field.name[:-1] if field.name.endswith("_") else field.name
+            fields[wire] = hints[field.name]
+            if field.default is attrs.NOTHING:
+                required.add(wire)
+        cached = _hints_cache[cls] = (fields, frozenset(required))
+    return cached
+
+
+def check_fields(cls: type, data: dict[str, Any]) -> dict[str, list[str]]:
+    fields, required = _model_fields(cls)
+    errors: dict[str, list[str]] = {}
+    for name in sorted(required):
+        if name not in data:
+            errors[name] = ["This field is required."]
+    for name, value in data.items():
+        hint = fields.get(name)
+        if hint is None:
+            continue
+        problem = _type_problem(value, hint)
+        if problem:
+            errors[name] = [problem]
+    return errors
+
+
+def _type_problem(value: Any, hint: Any) -> str | None:
+    """None if `value` fits the annotation `hint`, else a message."""
+    if _fits(value, hint):
+        return None
+    choices = _enum_choices(hint)
+    if choices and isinstance(value, str):
+        return f'"{value}" is not a valid choice; expected one of: {", ".join(choices)}'
+    return f"expected {_describe_hint(hint)}, got {_describe_value(value)}"
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    import enum
+    import types
+    import typing
+
+    from ._generated.types import Unset
+
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, arg) for arg in typing.get_args(hint))
+    if hint is Any:
+        return True
+    if hint is type(None):
+        return value is None
+    if hint is Unset:
+        return False
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        return isinstance(value, list) and all(_fits(v, item) for v in value)
+    if origin is dict or hint is dict:
+        return isinstance(value, dict)
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is str:
+        return isinstance(value, str)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return any(value == member.value for member in hint)
+    if isinstance(hint, type) and hasattr(hint, "from_dict"):
+        return isinstance(value, dict)
+    return True  # a type we do not check (dates etc.): leave it to the server
+
+
+def _enum_choices(hint: Any) -> list[str]:
+    import enum
+    import typing
+
+    for arg in (hint, *typing.get_args(hint)):
+        if isinstance(arg, type) and issubclass(arg, enum.Enum):
+            return [str(m.value) for m in arg]
+    return []
+
+
+def _describe_hint(hint: Any) -> str:
+    import enum
+    import typing
+
+    from ._generated.types import Unset
+
+    args = [a for a in (typing.get_args(hint) or (hint,)) if a is not Unset]
+    names = []
+    for arg in args:
+        origin = typing.get_origin(arg)
+        if arg is type(None):
+            names.append("null")
+        elif origin is list:
+            (item,) = typing.get_args(arg) or (Any,)
+            names.append(f"a list of {_PLURALS.get(item, _describe_hint(item))}")
+        elif isinstance(arg, type) and issubclass(arg, enum.Enum):
+            names.append("one of " + ", ".join(str(m.value) for m in arg))
+        elif arg is int:
+            names.append("an integer")
+        elif arg is str:
+            names.append("a string")
+        elif arg is bool:
+            names.append("true or false")
+        elif arg is float:
+            names.append("a number")
+        elif origin is dict or arg is dict or hasattr(arg, "from_dict"):
+            names.append("an object")
+        else:
+            names.append(getattr(arg, "__name__", str(arg)))
+    return " or ".join(names)
+
+
+_PLURALS = {int: "integers", str: "strings", bool: "booleans", float: "numbers"}
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "an object"
+    text = repr(value)
+    return f"{type(value).__name__} {text[:40]}"
+
+
+def positive_id(value: Any, name: str) -> int:
+    """A numeric id: a positive int (or a string of digits). Anything else is refused."""
+    if isinstance(value, bool):
+        raise ValidationError(
+            f"{name} must be a positive integer, got {value!r}", errors={name: ["must be a positive integer"]}
+        )
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+        number = int(value.strip())
+    else:
+        raise ValidationError(
+            f"{name} must be a positive integer, got {value!r}", errors={name: ["must be a positive integer"]}
+        )
+    if number <= 0 or number > 2**63 - 1:
+        raise ValidationError(
+            f"{name} must be a positive integer, got {value!r}", errors={name: ["must be a positive integer"]}
+        )
+    return number
+
+
+def id_or_slug(value: Any, name: str) -> str:
+    """A metric id or slug: digits, or letters/digits/_/- (never `/` or `..`)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(positive_id(value, name))
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit():
+            return str(positive_id(text, name))
+        if text and text.isascii() and all(c.isalnum() or c in "_-" for c in text) and text[0].isalpha():
+            return text
+    raise ValidationError(
+        f"{name} must be a positive integer id or a slug (letters, digits, _ and -), got {value!r}",
+        errors={name: ["must be a positive integer id or a slug"]},
+    )
+
+
+def id_list(value: Any, name: str) -> list[int]:
+    """A list of positive ids (a single id or a comma-separated string is accepted too)."""
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        value = [v for v in str(value).split(",") if v.strip()] if isinstance(value, str) else [value]
+    if not isinstance(value, (list, tuple)):
+        raise ValidationError(
+            f"{name} must be a list of ids, got {type(value).__name__}",
+            errors={name: ["expected a list of ids"]},
+        )
+    return [positive_id(v, f"{name}[{i}]") for i, v in enumerate(value)]

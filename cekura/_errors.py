@@ -1,0 +1,166 @@
+"""The exception tree. Every failure the SDK raises is a `CekuraError`.
+
+    CekuraError
+    ├── ConfigurationError            no API key, unreadable config file
+    ├── ValidationError               bad input: caught before sending (status None) or a 400 answer
+    ├── APIError                      the server answered with an error status
+    │   ├── AuthenticationError       401
+    │   ├── PermissionDeniedError     403
+    │   ├── NotFoundError             404
+    │   ├── ConflictError             409
+    │   ├── RateLimitError            429 (carries retry_after)
+    │   └── ServerError               5xx
+    ├── APIConnectionError            the request did not get an answer
+    │   └── APITimeoutError           ... because a timeout expired
+    ├── APIResponseError              the answer could not be read (e.g. malformed JSON)
+    └── JobError                      a background job failed
+        └── JobTimeoutError           ... or did not finish in time
+
+`ValidationError` on a 400 is also an `APIError` subclass-compatible object: it carries
+`status`, `body`, `method` and `path` like every other error, plus `errors`, the field map.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "CekuraError",
+    "ConfigurationError",
+    "ValidationError",
+    "APIError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "RateLimitError",
+    "ServerError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseError",
+    "JobError",
+    "JobTimeoutError",
+]
+
+
+class CekuraError(Exception):
+    """Base class of every error raised by this SDK.
+
+    Attributes: `status` (HTTP status or None), `body` (parsed JSON body, text, or None),
+    `method` and `path` of the request concerned (None when no request was involved).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        body: Any = None,
+        method: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.body = body
+        self.method = method
+        self.path = path
+
+    def __str__(self) -> str:
+        where = f"{self.method} {self.path}: " if self.method and self.path else ""
+        return f"{where}{self.message}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r}, status={self.status!r})"
+
+
+class ConfigurationError(CekuraError):
+    """The client cannot be set up (e.g. no API key anywhere)."""
+
+
+class APIError(CekuraError):
+    """The server answered with an error status."""
+
+
+class ValidationError(APIError):
+    """Input was refused: by the SDK before sending (status None) or by the server (400).
+
+    `errors` maps each offending field to a list of messages, as the API does.
+    """
+
+    def __init__(self, message: str, *, errors: dict[str, Any] | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.errors: dict[str, Any] = errors or {}
+
+
+class AuthenticationError(APIError):
+    """401: no key, or a key the service does not accept."""
+
+
+class PermissionDeniedError(APIError):
+    """403: the key may not do this."""
+
+
+class NotFoundError(APIError):
+    """404: nothing with that id is visible to this key."""
+
+
+class ConflictError(APIError):
+    """409: the request conflicts with the current state."""
+
+
+class RateLimitError(APIError):
+    """429: too many requests. `retry_after` is the server's advice in seconds, if it gave one."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
+
+
+class ServerError(APIError):
+    """5xx: the service failed."""
+
+
+class APIConnectionError(CekuraError):
+    """No answer arrived. `may_have_reached_server` says whether the server could have acted on it."""
+
+    def __init__(self, message: str, *, may_have_reached_server: bool = True, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.may_have_reached_server = may_have_reached_server
+
+
+class APITimeoutError(APIConnectionError):
+    """A timeout expired before the answer arrived."""
+
+
+class APIResponseError(CekuraError):
+    """The server's answer could not be understood (e.g. a body that is not JSON)."""
+
+
+class JobError(CekuraError):
+    """A background job (metric generation, feedback processing) failed."""
+
+    def __init__(self, message: str, *, job: dict[str, Any] | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.job = job or {}
+
+
+class JobTimeoutError(JobError):
+    """A background job did not finish within the time the caller allowed."""
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: ValidationError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: ValidationError,
+    429: RateLimitError,
+}
+
+
+def error_class_for(status: int) -> type[APIError]:
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    return ServerError if status >= 500 else APIError

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from .._core import Context, Emit, Flow, body_through_model, call, positive_id
+from .._errors import ValidationError
+from ._base import Resource, operation, paginator, pick
+
+_FILTERS = ("metric_id", "agent_id", "category_id")
+
+
+class CriticalMetricScenarios(Resource):
+    """Scenarios flagged because a metric drifted (`client.critical_metric_scenarios`)."""
+
+    @operation
+    def list(
+        self,
+        ctx: Context,
+        metric_id: int | None = None,
+        *,
+        agent_id: int | None = None,
+        category_id: int | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+    ) -> Flow:
+        """One page: {"count", "next", "previous", "results"}. Use `iter()` to walk every page."""
+        query = _query(
+            metric_id=metric_id, agent_id=agent_id, category_id=category_id, page=page, page_size=page_size
+        )
+        return (yield from call(ctx, "critical_metric_scenarios_list", **query))
+
+    @paginator
+    def iter(
+        self,
+        ctx: Context,
+        metric_id: int | None = None,
+        *,
+        agent_id: int | None = None,
+        category_id: int | None = None,
+        page_size: int | None = 100,
+    ) -> Flow:
+        """Every scenario, page after page, fetched lazily (follows `next`, not `count`)."""
+        query = _query(metric_id=metric_id, agent_id=agent_id, category_id=category_id, page_size=page_size)
+        page = 1
+        while True:
+            data = yield from call(ctx, "critical_metric_scenarios_list", page=page, **query)
+            results = data.get("results") if isinstance(data, dict) else None
+            for item in results or ():
+                yield Emit(item)
+            next_page = _page_of(data.get("next") if isinstance(data, dict) else None)
+            if not results or next_page is None or next_page <= page:
+                return
+            page = next_page
+
+    @operation
+    def get(self, ctx: Context, scenario_id: int | None = None, *, id: int | None = None) -> Flow:
+        """One scenario by id."""
+        number = positive_id(pick("id", scenario_id, id), "id")
+        return (yield from call(ctx, "critical_metric_scenarios_get", id=number))
+
+    @operation
+    def update(
+        self, ctx: Context, scenario_id: int | None = None, /, *, id: int | None = None, **fields: Any
+    ) -> Flow:
+        """Triage a scenario: `update(42, is_resolved=True)` or `update(id=42, priority="not_a_bug")`."""
+        number = positive_id(pick("id", scenario_id, id), "id")
+        if not fields:
+            raise ValidationError(
+                "give at least one field to change, e.g. is_resolved=True",
+                errors={"fields": ["nothing to update"]},
+            )
+        body = body_through_model("CriticalMetricScenarioPatch", fields, label="update")
+        return (yield from call(ctx, "critical_metric_scenarios_update", id=number, body=body))
+
+
+def _query(**values: Any) -> dict[str, int]:
+    query = {}
+    for name, value in values.items():
+        if value is not None:
+            query[name] = positive_id(value, name)
+    if query.get("page_size", 1) > 1000:
+        raise ValidationError("page_size must be at most 1000", errors={"page_size": ["must be <= 1000"]})
+    return query
+
+
+def _page_of(next_url: Any) -> int | None:
+    """The page number in a `next` link, or None when there is no next page."""
+    if not next_url or not isinstance(next_url, str):
+        return None
+    values = parse_qs(urlsplit(next_url).query).get("page")
+    try:
+        return int(values[0]) if values else None
+    except ValueError:
+        return None
