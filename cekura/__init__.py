@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._client import AsyncCekura, Cekura
-    from ._core import RetryPolicy
+    from ._client import AsyncCekura as AsyncCekura
+    from ._client import Cekura as Cekura
+    from ._core import RetryPolicy as RetryPolicy
     from ._errors import *  # noqa: F403
 
 _LAZY = {
