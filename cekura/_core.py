@@ -149,7 +149,7 @@ def call(
             if status in RETRY_STATUSES:
                 error = _status_error(response, method, path)
                 retryable = idempotent
-                retry_after = getattr(error, "retry_after", None)
+                retry_after = _retry_after(response.headers.get("retry-after"))
             elif 200 <= status < 300:
                 if status == 204 or not response.content:
                     return None
