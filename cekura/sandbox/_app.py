@@ -1,0 +1,183 @@
+"""The request pipeline: route, authenticate, check against the spec, seed, dispatch, encode.
+
+Order of checks, like Django + DRF: unknown path -> 404; no or bad key -> 401; wrong
+method -> 405; body over 1 MiB -> 413; body not JSON -> 415/400; bad query parameter
+-> 400; path id of the wrong type -> 404; then the handler.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, unquote
+
+from . import _catalog, _jobs, _metrics, _scenarios, _seed
+from ._http import MAX_BODY, ApiError, Ctx, invalid, not_found
+from ._spec import Operation, match
+from ._validate import REQUIRED
+
+if TYPE_CHECKING:
+    from ._sandbox import Sandbox
+    from ._store import Store
+
+log = logging.getLogger("cekura.sandbox")
+
+Handler = Callable[[Ctx], tuple[int, Any]]
+HANDLERS: dict[str, Handler] = {
+    "predefined_metrics_list": _catalog.list_handler,
+    "predefined_metrics_get": _catalog.retrieve_handler,
+    "metrics_list": _metrics.list_metrics,
+    "metrics_create": _metrics.create,
+    "metrics_get": _metrics.retrieve,
+    "metrics_replace": _metrics.replace,
+    "metrics_update": _metrics.update,
+    "metrics_delete": _metrics.destroy,
+    "metrics_bulk_create": _metrics.bulk_create,
+    "metrics_bulk_manage_agents": _metrics.bulk_manage_agents,
+    "metrics_bulk_toggle_settings": _metrics.bulk_toggle_settings,
+    "metrics_generate": _jobs.generate,
+    "metrics_generate_progress": _jobs.generate_progress,
+    "critical_metric_scenarios_list": _scenarios.list_scenarios,
+    "critical_metric_scenarios_get": _scenarios.retrieve,
+    "critical_metric_scenarios_update": _scenarios.update,
+    "metric_reviews_process_feedbacks": _jobs.process_feedbacks,
+    "metric_reviews_process_feedbacks_progress": _jobs.feedback_progress,
+}
+
+API_KEY_HEADER = "x-cekura-api-key"
+_INT = re.compile(r"-?[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
+_BOOLS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+
+def tenant_id(api_key: str) -> str:
+    """The tenant an API key acts for; the key itself is never stored."""
+    return hashlib.sha256(api_key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def encode(status: int, payload: Any, extra: Mapping[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    headers = dict(extra or {})
+    if status == 204 or payload is None:
+        return status, headers, b""
+    headers["Content-Type"] = "application/json"
+    return status, headers, json.dumps(payload).encode("ascii")
+
+
+def _authenticate(sandbox: Sandbox, headers: Mapping[str, str]) -> str:
+    key = next((v for k, v in headers.items() if k.lower() == API_KEY_HEADER), "").strip()
+    if not key:
+        raise ApiError(401, {"detail": "Authentication credentials were not provided."})
+    tenant = tenant_id(key)
+    if sandbox.allowed_tenants is not None and tenant not in sandbox.allowed_tenants:
+        raise ApiError(401, {"detail": "Invalid API key."})
+    return tenant
+
+
+def _path_params(op: Operation, raw: dict[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in raw.items():
+        value = unquote(value)
+        param = op.path_param(name)
+        if param is not None and param.type == "integer":
+            if not _DIGITS.fullmatch(value):
+                raise not_found()
+            out[name] = int(value)
+        else:
+            out[name] = value
+    return out
+
+
+def _query_params(op: Operation, raw_query: str) -> dict[str, Any]:
+    given = dict(parse_qsl(raw_query, keep_blank_values=True))  # the last value wins, like Django
+    out: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for param in op.query_params():
+        value = given.get(param.name, "")
+        if value == "":
+            if param.required:
+                errors[param.name] = [REQUIRED]
+            continue
+        if param.type == "integer":
+            if not _INT.fullmatch(value):
+                errors[param.name] = ["A valid integer is required."]
+                continue
+            out[param.name] = int(value)
+        elif param.type == "boolean":
+            if value.lower() not in _BOOLS:
+                errors[param.name] = ["Must be a valid boolean."]
+                continue
+            out[param.name] = _BOOLS[value.lower()]
+        else:
+            out[param.name] = value
+    if errors:
+        raise ApiError(400, errors)
+    return out
+
+
+def _json_body(headers: Mapping[str, str], body: bytes) -> Any:
+    if len(body) > MAX_BODY:
+        raise ApiError(413, {"detail": f"Request body is larger than {MAX_BODY} bytes."})
+    if not body.strip():
+        return {}
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    media = content_type.split(";")[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        raise ApiError(415, {"detail": f'Unsupported media type "{content_type}" in request.'})
+    try:
+        return json.loads(body.decode("utf-8-sig"), parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as exc:
+        raise invalid("non_field_errors", f"JSON parse error - {exc}") from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def seed_tenant(store: Store, tenant: str, now: float) -> None:
+    """Give a tenant seen for the first time its own copy of the demo data."""
+    with store.transaction():
+        if not store.add_tenant(tenant, now):
+            return
+        for kind, docs in (("project", _seed.PROJECTS), ("agent", _seed.AGENTS), ("scenario", _seed.scenarios())):
+            for doc in docs:
+                store.put(tenant, kind, dict(doc))
+        for metric in _seed.METRICS:
+            store.put(tenant, "metric", {"id": metric["id"], **_metrics.DEFAULTS, **metric,
+                                         "slug": _metrics.make_slug(metric["name"], metric["id"])})
+
+
+def handle(sandbox: Sandbox, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes,
+           base_url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        status, payload = _dispatch(sandbox, method.upper(), path, query, headers, body, base_url.rstrip("/"))
+        return encode(status, payload)
+    except ApiError as exc:
+        return encode(exc.status, exc.body, exc.headers)
+    except Exception:  # a sandbox bug: answer 500 like a server would, and say why in the log
+        log.exception("sandbox error on %s %s", method, path)
+        return encode(500, {"detail": "Internal sandbox error."})
+
+
+def _dispatch(sandbox: Sandbox, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes,
+              base_url: str) -> tuple[int, Any]:
+    found = match(path)
+    if found is None:
+        raise not_found()
+    route, raw_params = found
+    tenant = _authenticate(sandbox, headers)
+    op = route.operations.get(method)
+    if op is None:
+        raise ApiError(405, {"detail": f'Method "{method}" not allowed.'},
+                       {"Allow": ", ".join(sorted(route.operations))})
+    data = _json_body(headers, body) if op.body_pointer else None
+    ctx = Ctx(store=sandbox.store, tenant=tenant, now=sandbox.clock(), job_seconds=sandbox.job_seconds,
+              base_url=base_url, path=path, raw_query=query, body=data)
+    ctx.query = _query_params(op, query)
+    with sandbox.store.transaction():
+        seed_tenant(ctx.store, tenant, ctx.now)
+        ctx.params = _path_params(op, raw_params)
+        return HANDLERS[op.operation_id](ctx)

@@ -1,0 +1,112 @@
+"""JSON Schema (Draft 2020-12) checks against the spec, with errors shaped like DRF's.
+
+Schemas are addressed by JSON pointer into the loaded spec (``#/components/schemas/X``),
+so ``$ref``s inside them resolve against the spec itself. Validators are compiled once.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from ._spec import SPEC_URI, load_spec
+
+FieldErrors = dict[str, list[str]]
+
+REQUIRED = "This field is required."
+_TYPE_MESSAGES = {
+    "integer": "A valid integer is required.",
+    "number": "A valid number is required.",
+    "string": "Not a valid string.",
+    "boolean": "Must be a valid boolean.",
+    "object": "Expected a dictionary of items.",
+    "array": "Expected a list of items.",
+    "null": "This field must be null.",
+}
+
+
+@functools.cache
+def _registry():
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    resource = Resource.from_contents(load_spec(), default_specification=DRAFT202012)
+    return Registry().with_resource(SPEC_URI, resource)
+
+
+@functools.cache
+def validator(schema_pointer: str):
+    """A compiled Draft 2020-12 validator for the schema at ``schema_pointer`` in the spec."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator({"$ref": SPEC_URI + schema_pointer}, registry=_registry())
+
+
+def type_name(value: Any) -> str:
+    return {dict: "dict", list: "list", str: "str", bool: "bool", int: "int", float: "float"}.get(
+        type(value), "null" if value is None else type(value).__name__)
+
+
+def _message(error) -> str:
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    if kind == "type":
+        first = expected if isinstance(expected, str) else next(iter(expected), "")
+        return _TYPE_MESSAGES.get(first, error.message)
+    if kind == "enum":
+        return f'"{value}" is not a valid choice.'
+    if kind == "minimum":
+        return f"Ensure this value is greater than or equal to {expected}."
+    if kind == "maximum":
+        return f"Ensure this value is less than or equal to {expected}."
+    if kind == "minItems":
+        return "This list may not be empty." if expected == 1 else f"Ensure this field has at least {expected} elements."
+    if kind == "maxLength":
+        return f"Ensure this field has no more than {expected} characters."
+    if kind == "pattern":
+        return "This value does not match the required pattern."
+    return error.message
+
+
+def _leaf_errors(error):
+    """Walk into anyOf/oneOf/$ref wrappers so that the deepest, most specific errors are reported."""
+    if error.context:
+        best = min(error.context, key=lambda e: len(e.relative_path))
+        depth = len(best.relative_path)
+        for sub in error.context:
+            if len(sub.relative_path) == depth:
+                yield from _leaf_errors(sub)
+        return
+    yield error
+
+
+def field_errors(schema_pointer: str, instance: Any) -> FieldErrors:
+    """Errors of ``instance`` (an object) keyed by top-level field; ``{}`` when valid."""
+    out: FieldErrors = {}
+    for top in validator(schema_pointer).iter_errors(instance):
+        for error in _leaf_errors(top):
+            path = list(error.absolute_path)
+            if error.validator == "required":
+                have = error.instance if isinstance(error.instance, dict) else {}
+                for name in error.validator_value:
+                    if name not in have:
+                        key = str(path[0]) if path else name
+                        _add(out, key, REQUIRED)
+                continue
+            key = str(path[0]) if path else "non_field_errors"
+            message = _message(error)
+            if not path and error.validator == "type":
+                message = f"Invalid data. Expected a dictionary, but got {type_name(instance)}."
+            _add(out, key, message)
+    return out
+
+
+def _add(out: FieldErrors, key: str, message: str) -> None:
+    messages = out.setdefault(key, [])
+    if message not in messages:
+        messages.append(message)
+
+
+def schema_errors(schema_pointer: str, instance: Any) -> list[str]:
+    """Plain messages for every violation (used to check responses)."""
+    return [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
+            for e in validator(schema_pointer).iter_errors(instance)]
