@@ -24,8 +24,8 @@ CONFIG = ROOT / "openapi" / "generator-config.yaml"
 TARGET = ROOT / "generated"
 
 
-def generate(into: Path) -> None:
-    """Run openapi-python-client so that `into` holds exactly the generated package."""
+def generate(into: Path, spec: Path = SPEC) -> None:
+    """Run openapi-python-client on `spec` so that `into` holds exactly the generated package."""
     env = dict(os.environ)
     # The generator's post-hooks call `ruff`: take the one installed beside this interpreter.
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
@@ -34,7 +34,7 @@ def generate(into: Path) -> None:
         out = Path(tmp) / "pkg"
         cmd = [
             sys.executable, "-m", "openapi_python_client", "generate",
-            "--path", str(SPEC), "--config", str(CONFIG),
+            "--path", str(spec), "--config", str(CONFIG),
             "--meta", "none", "--output-path", str(out), "--overwrite", "--fail-on-warning",
         ]
         proc = subprocess.run(cmd, env=env, cwd=tmp, capture_output=True, text=True)
