@@ -194,13 +194,13 @@ def test_removed_nested_response_field(upstream, tmp_path, capsys) -> None:
 
 def test_changed_field_type(upstream, tmp_path, capsys) -> None:
     upstream["components"]["schemas"]["MetricListItem"]["properties"]["display_order"]["type"] = "string"
-    upstream["components"]["schemas"]["Metric"]["properties"]["project"]["type"] = "integer"  # no longer null
+    upstream["components"]["schemas"]["Metric"]["properties"]["prompt"]["type"] = ["string", "null"]  # now nullable
     code, report = run(upstream, tmp_path, capsys)
     assert code == 1
     assert kinds(op(report, "metrics_list")["drift"]) == {("type_changed", "response 200", "[].display_order")}
     create = op(report, "metrics_create")["drift"]
-    assert kinds(create) == {("type_changed", "response 201", "project")}
-    assert "type is integer | null here, integer upstream" in create[0]["message"]
+    assert kinds(create) == {("type_changed", "response 201", "prompt")}
+    assert "type is string here" in create[0]["message"]
 
 
 def test_added_enum_value(upstream, tmp_path, capsys) -> None:

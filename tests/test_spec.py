@@ -86,12 +86,6 @@ def _stray_keys(node: Any, where: str = "") -> list[str]:
     return out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: two descriptions in flow mappings contain an unquoted comma "
-    "(MetricWrite.sampling_enabled, MetricDetail.pending_optimisation_proposal); "
-    "quote them in the spec, then remove this marker",
-)
 def test_no_keys_split_off_by_unquoted_commas(spec: dict[str, Any]) -> None:
     stray = _stray_keys(spec)
     assert not stray, "quote these descriptions in the YAML:\n" + "\n".join(stray)

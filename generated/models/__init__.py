@@ -40,6 +40,8 @@ from .process_feedbacks_request import ProcessFeedbacksRequest
 from .review_result import ReviewResult
 from .significant_change_alert_direction import SignificantChangeAlertDirection
 from .significant_change_alert_status import SignificantChangeAlertStatus
+from .test_set_inline import TestSetInline
+from .test_set_inline_source_model import TestSetInlineSourceModel
 from .trigger_type import TriggerType
 
 __all__ = (
@@ -83,5 +85,7 @@ __all__ = (
     "ReviewResult",
     "SignificantChangeAlertDirection",
     "SignificantChangeAlertStatus",
+    "TestSetInline",
+    "TestSetInlineSourceModel",
     "TriggerType",
 )

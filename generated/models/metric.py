@@ -31,9 +31,10 @@ class Metric:
         description (str | Unset):
         audio_enabled (bool | Unset):
         prompt (str | Unset):
-        project (int | None | Unset):
+        project (int | None | Unset): Our definition: null is allowed, as upstream's list and detail schemas allow it
+            for metrics without a project.
         agents (list[int] | Unset):
-        assistant_id (None | str | Unset):
+        assistant_id (None | str | Unset): Our definition: null when the metric is not tied to an external assistant id.
         type_ (MetricType | Unset): How a metric is evaluated. `llm_judge` and `custom_code` are current; `basic` and
             `custom_prompt` are deprecated and refused on create.
         enum_values (list[str] | Unset):

@@ -68,7 +68,8 @@ class MetricDetail:
         std_multiplier (float | Unset):
         ewma_alpha (float | Unset):
         add_to_new_agents (bool | None | Unset):
-        pending_optimisation_proposal (Any | Unset): A proposal from a scheduled optimiser run
+        pending_optimisation_proposal (Any | Unset): A proposal from a scheduled optimiser run, not yet applied (any
+            JSON or null).
     """
 
     name: str

@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.test_set_inline import TestSetInline
+
 
 T = TypeVar("T", bound="MetricReview")
 
@@ -19,6 +23,7 @@ class MetricReview:
     Attributes:
         metric (int):
         id (int | Unset):
+        test_set (TestSetInline | Unset): The test set (a recorded call or run) a review is about.
         expected_value (Any | Unset): What the reviewer says the metric should have answered (any JSON or null).
         actual_value (Any | Unset): What the metric answered (any JSON or null).
         explanation (Any | Unset): The metric's explanation (any JSON).
@@ -29,6 +34,7 @@ class MetricReview:
 
     metric: int
     id: int | Unset = UNSET
+    test_set: TestSetInline | Unset = UNSET
     expected_value: Any | Unset = UNSET
     actual_value: Any | Unset = UNSET
     explanation: Any | Unset = UNSET
@@ -41,6 +47,10 @@ class MetricReview:
         metric = self.metric
 
         id = self.id
+
+        test_set: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.test_set, Unset):
+            test_set = self.test_set.to_dict()
 
         expected_value = self.expected_value
 
@@ -67,6 +77,8 @@ class MetricReview:
         )
         if id is not UNSET:
             field_dict["id"] = id
+        if test_set is not UNSET:
+            field_dict["test_set"] = test_set
         if expected_value is not UNSET:
             field_dict["expected_value"] = expected_value
         if actual_value is not UNSET:
@@ -84,10 +96,19 @@ class MetricReview:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.test_set_inline import TestSetInline
+
         d = dict(src_dict)
         metric = d.pop("metric")
 
         id = d.pop("id", UNSET)
+
+        _test_set = d.pop("test_set", UNSET)
+        test_set: TestSetInline | Unset
+        if isinstance(_test_set, Unset):
+            test_set = UNSET
+        else:
+            test_set = TestSetInline.from_dict(_test_set)
 
         expected_value = d.pop("expected_value", UNSET)
 
@@ -114,6 +135,7 @@ class MetricReview:
         metric_review = cls(
             metric=metric,
             id=id,
+            test_set=test_set,
             expected_value=expected_value,
             actual_value=actual_value,
             explanation=explanation,

@@ -46,7 +46,7 @@ class MetricWrite:
             add_to_new_agents (bool | None | Unset): Attach the metric to agents created later in the project.
             simulation_enabled (bool | Unset): Score simulated runs.
             observability_enabled (bool | Unset): Score production calls.
-            sampling_enabled (bool | Unset): Score only a sample
+            sampling_enabled (bool | Unset): Score only a sample, at the project's rate.
             evaluation_trigger (EvaluationTrigger | Unset): When the metric runs on a call (`always` unless told otherwise).
             evaluation_trigger_prompt (str | Unset):
             trigger_type (TriggerType | Unset): What decides a `custom` trigger, an LLM judge or custom code.
