@@ -16,6 +16,7 @@ DEFAULT_KEY = "sandbox-key"
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes; don't wait on delayed ACKs
     server: _Server
 
     def _serve(self) -> None:
@@ -132,7 +133,8 @@ class RunningSandbox:
         self._server = server
         self.url = server.url
         self.sandbox = server.sandbox
-        self._thread = threading.Thread(target=server.serve_forever, name="cekura-sandbox", daemon=True)
+        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="cekura-sandbox", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
