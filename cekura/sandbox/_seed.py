@@ -29,7 +29,7 @@ AGENTS = [
         "description": (
             "A voice support agent for Northwind Telecom. It verifies the caller's identity with the "
             "account number and date of birth, explains bills and roaming charges, troubleshoots home "
-            "internet outages step by step, and escalates to a human technician when the line test fails."
+            "internet outages step by step, and escalates to a human technician when the line test shows a fault."
         ),
     },
 ]

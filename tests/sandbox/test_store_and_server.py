@@ -1,0 +1,160 @@
+"""Persistence, concurrency, the served HTTP mode and ``serve_main``."""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import io
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+
+from cekura.sandbox import Sandbox, start_background
+
+from .conftest import METRICS, PREDEFINED
+
+KEY = "secret-key-value-123"
+
+
+def client_for(sandbox: Sandbox, key: str = KEY) -> httpx.Client:
+    return httpx.Client(transport=sandbox.transport(), base_url="http://sandbox.local",
+                        headers={"X-CEKURA-API-KEY": key})
+
+
+def test_file_database_survives_restart(tmp_path):
+    db = tmp_path / "nested" / "sandbox.db"
+    with Sandbox(db=db, job_seconds=0) as first:
+        created = client_for(first).post(METRICS, json={"name": "Kept", "eval_type": "binary"}).json()
+        client_for(first).delete(f"{METRICS}56/")
+    with Sandbox(db=str(db), job_seconds=0) as second:
+        client = client_for(second)
+        assert client.get(f"{METRICS}{created['id']}/").json()["name"] == "Kept"
+        assert client.get(f"{METRICS}56/").status_code == 404  # not re-seeded
+        again = client.post(METRICS, json={"name": "Next", "eval_type": "binary"}).json()
+        assert again["id"] == created["id"] + 1  # the id sequence is persisted too
+
+
+def test_default_database_lives_under_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    with Sandbox(job_seconds=0) as sandbox:
+        assert client_for(sandbox).get(PREDEFINED).status_code == 200
+    assert (tmp_path / ".cekura" / "sandbox.db").is_file()
+
+
+def test_api_keys_are_never_stored(tmp_path):
+    db = tmp_path / "k.db"
+    with Sandbox(db=db, job_seconds=0, allowed_keys={KEY}) as sandbox:
+        client_for(sandbox).post(METRICS, json={"name": "m", "eval_type": "binary"})
+        client_for(sandbox).post("/test_framework/v1/metrics/generate_metrics/", json={"agent_id": 123})
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    assert KEY.encode() not in raw
+    tenants = [t for (t,) in sqlite3.connect(db).execute("SELECT tenant FROM tenants")]
+    assert tenants == [hashlib.sha256(KEY.encode()).hexdigest()]
+
+
+def test_concurrent_creates_lose_nothing():
+    with Sandbox(db=":memory:", job_seconds=0) as sandbox:
+        before = len(client_for(sandbox).get(METRICS).json())
+
+        def worker(n: int) -> list[int]:
+            client = client_for(sandbox)
+            return [client.post(METRICS, json={"name": f"w{n}-{i}", "eval_type": "binary"}).json()["id"]
+                    for i in range(200)]
+
+        with ThreadPoolExecutor(8) as pool:
+            ids = [i for chunk in pool.map(worker, range(8)) for i in chunk]
+        assert len(ids) == 1600 and len(set(ids)) == 1600
+        assert len(client_for(sandbox).get(METRICS).json()) == before + 1600
+
+
+def test_served_keep_alive_and_logging_without_keys():
+    log = io.StringIO()
+    with start_background(log=log) as running:
+        host, port = running.url.removeprefix("http://").split(":")
+        conn = http.client.HTTPConnection(host, int(port))
+        for _ in range(3):  # one connection, three requests
+            conn.request("GET", PREDEFINED, headers={"X-CEKURA-API-KEY": KEY})
+            response = conn.getresponse()
+            assert response.status == 200 and response.getheader("Content-Length")
+            response.read()
+        conn.request("DELETE", f"{METRICS}55/", headers={"X-CEKURA-API-KEY": KEY})
+        assert conn.getresponse().status == 204
+        conn.close()
+    lines = log.getvalue().splitlines()
+    assert lines == [f"GET {PREDEFINED} 200"] * 3 + [f"DELETE {METRICS}55/ 204"]
+    assert KEY not in log.getvalue()
+
+
+def test_served_body_too_large_without_reading_it():
+    with start_background() as running:
+        response = httpx.post(f"{running.url}{METRICS}", content=b"x" * (2 * 1024 * 1024),
+                              headers={"X-CEKURA-API-KEY": KEY, "Content-Type": "application/json"})
+        assert response.status_code == 413
+
+
+def test_served_chunked_body():
+    def chunks():
+        yield b'{"name": "chunked", '
+        yield b'"eval_type": "binary"}'
+
+    with start_background() as running:
+        response = httpx.post(f"{running.url}{METRICS}", content=chunks(),
+                              headers={"X-CEKURA-API-KEY": KEY, "Content-Type": "application/json"})
+        assert response.status_code == 201 and response.json()["name"] == "chunked"
+
+
+def test_serve_calls_ready_and_stops(monkeypatch):
+    import cekura.sandbox._server as server_module
+    from cekura.sandbox import serve
+
+    urls: list[str] = []
+    ready = threading.Event()
+    servers = []
+    make_server = server_module.make_server
+    monkeypatch.setattr(server_module, "make_server", lambda *a, **kw: servers.append(make_server(*a, **kw)) or servers[-1])
+
+    def on_ready(url: str) -> None:
+        urls.append(url)
+        ready.set()
+
+    thread = threading.Thread(target=serve, kwargs={"db": ":memory:", "ready": on_ready, "log": None}, daemon=True)
+    thread.start()
+    assert ready.wait(10)
+    assert httpx.get(f"{urls[0]}{PREDEFINED}", headers={"X-CEKURA-API-KEY": KEY}).status_code == 200
+    servers[0].shutdown()
+    thread.join(10)
+    assert not thread.is_alive()
+
+
+def test_serve_main_prints_exports_and_exits_on_ctrl_c(tmp_path):
+    code = ("import sys; from cekura.sandbox import serve_main; "
+            f"sys.exit(serve_main(0, {str(tmp_path / 's.db')!r}, '127.0.0.1', ['first-key', 'other'], 0))")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "HOME": str(tmp_path)})
+    try:
+        lines = [proc.stdout.readline().rstrip("\n") for _ in range(3)]
+        assert lines[0].startswith("Cekura sandbox listening on http://127.0.0.1:")
+        url = lines[0].rsplit(" ", 1)[1]
+        assert lines[1] == f"export CEKURA_API_URL={url}"
+        assert lines[2] == "export CEKURA_API_KEY=first-key"
+        ok = httpx.get(f"{url}{PREDEFINED}", headers={"X-CEKURA-API-KEY": "first-key"})
+        assert ok.status_code == 200
+        assert httpx.get(f"{url}{PREDEFINED}", headers={"X-CEKURA-API-KEY": "nope"}).status_code == 401
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0
+    assert f"GET {PREDEFINED} 200" in err and "first-key" not in err and "nope" not in err
+
+
+def test_import_is_cheap():
+    code = ("import sys, cekura.sandbox; "
+            "print(sorted(m for m in ('httpx', 'yaml', 'jsonschema', 'sqlite3') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
