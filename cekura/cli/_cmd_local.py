@@ -1,0 +1,223 @@
+"""Commands that send no request: version, config, auth, completion, sandbox serve."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from . import _types
+from ._errors import UsageError
+
+SOURCES = {
+    "argument": "argument (--{flag})",
+    "environment": "environment ({env})",
+    "config file": "config file",
+    "default": "default",
+}
+
+
+def version(rt: Any) -> None:
+    from .._version import __version__
+
+    if rt.json:
+        rt.show({"version": __version__})
+    else:
+        print(f"cekura {__version__}")
+
+
+# ----------------------------------------------------------------------------- config
+def _settings(rt: Any) -> Any:
+    from .. import _config
+
+    rt.warn_if_config_loose()
+    args = rt.args
+    return _config.resolve(
+        api_key=args.api_key, api_url=rt.api_url(), project_id=args.project_id, require_key=False
+    )
+
+
+def _source(settings: Any, key: str) -> str:
+    from .. import _config
+
+    flag = {"api_key": "api-key", "api_url": "api-url", "default_project_id": "project-id"}.get(key, key)
+    where = SOURCES[settings.sources[key]].format(flag=flag, env=_config.ENV_VARS[key])
+    if where == "default" and key == "api_key":
+        return "none needed (sandbox)" if settings.sandbox else "none"
+    return where
+
+
+def _effective(settings: Any) -> dict[str, Any]:
+    from .. import _config
+
+    key = settings.api_key if settings.sources["api_key"] != "default" else None
+    return {
+        "api_key": _config.mask(key) if key else None,
+        "api_url": settings.api_url,
+        "default_project_id": settings.project_id,
+        "default_organization_id": settings.organization_id,
+    }
+
+
+def config_get(rt: Any) -> int:
+    from .. import _config
+
+    settings = _settings(rt)
+    values = _effective(settings)
+    key = rt.args.key
+    if key:
+        if rt.json:
+            rt.show(values[key])
+        elif values[key] is None:
+            rt.note(f"{key} is not set")
+        else:
+            print(values[key])
+        return 0
+    if rt.json:
+        rt.show(values)
+        return 0
+    rows = [
+        {"key": k, "value": v, "source": _source(settings, k) if v is not None else ""}
+        for k, v in values.items()
+    ]
+    rt.show(rows, "config", caption=f"config file: {_config.config_path()}")
+    return 0
+
+
+def _read_secret_stdin(what: str) -> str:
+    if sys.stdin is None:
+        raise UsageError(f"no {what} given and there is no stdin to read it from")
+    return sys.stdin.read()
+
+
+def _checked_value(key: str, raw: str) -> Any:
+    from .. import _config
+
+    value = raw.strip()
+    if not value:
+        raise UsageError(f"{key}: the value is empty", f"to remove it, run `cekura config unset {key}`")
+    if key in _config.INTEGER_KEYS:
+        try:
+            return _types.positive_id(value)
+        except Exception:
+            raise UsageError(f"{key} must be a positive whole number, got {raw!r}") from None
+    if key == "api_url":
+        try:
+            return _types.api_url(value).rstrip("/")
+        except Exception:
+            raise UsageError(
+                f"api_url must start with https://, http:// or sandbox://, got {raw!r}"
+            ) from None
+    return _checked_key(value)
+
+
+def _checked_key(value: str) -> str:
+    key = value.strip()
+    if not key:
+        raise UsageError("the API key is empty", "paste the key from the Cekura dashboard")
+    if any(c.isspace() for c in key) or not key.isprintable():
+        raise UsageError(
+            "the API key contains spaces or control characters", "give the key alone, on one line"
+        )
+    return key
+
+
+def _store(rt: Any, key: str, value: Any) -> Any:
+    from .. import _config
+
+    data = _config.read_config_file()
+    if value is None:
+        present = data.pop(key, None) is not None
+    else:
+        data[key], present = value, True
+    path = _config.write_config_file(data) if present else _config.config_path()
+    env = _config.ENV_VARS[key]
+    if os.environ.get(env):
+        rt.note(f"note: {env} is set in the environment and takes precedence over the config file")
+    return path, present
+
+
+def config_set(rt: Any) -> None:
+    from .. import _config
+
+    key, raw = rt.args.key, rt.args.value
+    if raw == "-":
+        raw = _read_secret_stdin(key)
+    value = _checked_value(key, raw)
+    path, _ = _store(rt, key, value)
+    shown = _config.mask(value) if key == "api_key" else value
+    rt.say(f"Set {key} = {shown} in {path}")
+
+
+def config_unset(rt: Any) -> None:
+    key = rt.args.key
+    path, present = _store(rt, key, None)
+    rt.say(f"Removed {key} from {path}" if present else f"{key} was not set in {path}")
+
+
+def config_path(rt: Any) -> None:
+    from .. import _config
+
+    if rt.json:
+        rt.show(str(_config.config_path()))
+    else:
+        print(_config.config_path())
+
+
+# ----------------------------------------------------------------------------- auth
+def auth_login(rt: Any) -> None:
+    from .. import _config
+
+    raw = rt.args.login_key
+    if raw is None and sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        raw = getpass.getpass("Cekura API key (input hidden): ")
+    elif raw is None or raw == "-":
+        raw = _read_secret_stdin("API key")
+    key = _checked_key(raw)
+    path, _ = _store(rt, "api_key", key)
+    rt.say(f"Saved API key {_config.mask(key)} to {path} (mode 600: readable only by you)")
+
+
+def auth_logout(rt: Any) -> None:
+    path, present = _store(rt, "api_key", None)
+    rt.say(f"Removed the API key from {path}" if present else f"No API key is stored in {path}")
+
+
+def auth_status(rt: Any) -> None:
+    from .. import _config
+
+    settings = _settings(rt)
+    values = _effective(settings)
+    status = {
+        "api_key": values["api_key"],
+        "api_key_source": _source(settings, "api_key"),
+        "api_url": settings.api_url,
+        "api_url_source": _source(settings, "api_url"),
+        "default_project_id": settings.project_id,
+        "config_file": str(_config.config_path()),
+    }
+    rt.show(status)
+    if values["api_key"] is None and not settings.sandbox and not rt.json:
+        rt.note("Not logged in: run `cekura auth login --api-key -`, or set CEKURA_API_KEY.")
+
+
+# ----------------------------------------------------------------------------- completion, sandbox
+def completion(rt: Any) -> None:
+    import shtab
+
+    from ._parser import build
+
+    sys.stdout.write(shtab.complete(build(None), shell=rt.args.shell))
+
+
+def sandbox_serve(rt: Any) -> int:
+    from ..sandbox import serve_main
+
+    args = rt.args
+    try:
+        serve_main(port=args.port, db=args.db, host=args.host, keys=args.keys, job_seconds=args.job_seconds)
+    except KeyboardInterrupt:
+        rt.note("Sandbox stopped.")
+    return 0

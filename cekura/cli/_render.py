@@ -1,0 +1,133 @@
+"""Output: JSON (exactly the SDK's return value, indent 2) or a rich table fitted to the terminal.
+
+rich is imported only inside `_table`, so JSON output and --help never load it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+#: Columns of each kind of list.
+COLUMNS = {
+    "metrics": ("id", "name", "type", "eval_type", "agents", "project"),
+    "predefined": ("id", "slug", "name", "category", "eval_type", "cost"),
+    "scenarios": ("id", "scenario", "priority", "is_resolved"),
+    "generated": ("name", "type", "eval_type", "agents", "description"),
+}
+#: Columns that may be folded onto several lines; the others stay whole.
+WIDE = frozenset({"name", "scenario", "description", "slug", "category"})
+EMPTY = {
+    "metrics": "No metrics found.",
+    "predefined": "No predefined metrics found.",
+    "scenarios": "No critical metric scenarios found.",
+    "generated": "No metrics were generated.",
+}
+
+
+def render(
+    value: Any,
+    kind: str = "object",
+    *,
+    json_mode: bool,
+    out: TextIO,
+    title: str | None = None,
+    caption: str | None = None,
+) -> None:
+    if json_mode:
+        out.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+    else:
+        _table(value, kind, out, title=title, caption=caption)
+    out.flush()
+
+
+def cell(value: Any, compact: bool = True) -> str:
+    """A value as table text: lists of ids joined by commas, objects as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    if isinstance(value, list) and all(
+        isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
+    ):
+        return ", ".join(str(v) for v in value)
+    if compact:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return text if len(text) <= 80 else text[:79] + "…"
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _page_caption(page: dict[str, Any]) -> str:
+    results = page.get("results") or []
+    parts = [f"{len(results)} shown"]
+    if isinstance(page.get("count"), int):
+        parts[0] += f" of {page['count']}"
+    if page.get("next"):
+        parts.append("more: --page N, or --all")
+    return " · ".join(parts)
+
+
+def _width(out: TextIO) -> int | None:
+    """None lets rich measure a terminal; a pipe or file gets COLUMNS or 120."""
+    try:
+        if out.isatty():
+            return None
+    except (AttributeError, ValueError):
+        pass
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 20 else 120
+
+
+def _table(value: Any, kind: str, out: TextIO, *, title: str | None, caption: str | None) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, width=_width(out), markup=False, highlight=False, emoji=False)
+
+    if kind in COLUMNS and isinstance(value, dict) and isinstance(value.get("results"), list):
+        caption = caption or _page_caption(value)
+        value = value["results"]
+
+    if isinstance(value, list):
+        if not value:
+            console.print(EMPTY.get(kind, "Nothing found."))
+            return
+        columns = COLUMNS.get(kind) or _columns_of(value)
+        table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, expand=False)
+        for name in columns:
+            wide = name in WIDE
+            table.add_column(name, overflow="fold", no_wrap=not wide, ratio=2 if wide else None, min_width=4)
+        for item in value:
+            row = item if isinstance(item, dict) else {"value": item}
+            table.add_row(*(Text(cell(row.get(name))) for name in columns))
+        console.print(table)
+        return
+
+    if isinstance(value, dict):
+        if not value:
+            console.print("(empty)")
+            return
+        table = Table(title=title, caption=caption, box=box.SIMPLE, show_header=False)
+        table.add_column("field", style="bold", no_wrap=True)
+        table.add_column("value", overflow="fold")
+        for key, item in value.items():
+            table.add_row(Text(str(key)), Text(cell(item, compact=False)))
+        console.print(table)
+        return
+
+    console.print(Text("Done." if value is None else cell(value, compact=False)))
+
+
+def _columns_of(items: list[Any]) -> tuple[str, ...]:
+    """Columns for a list of an unknown kind: the keys of its first items (at most 8)."""
+    seen: dict[str, None] = {}
+    for item in items[:20]:
+        if isinstance(item, dict):
+            seen.update(dict.fromkeys(item))
+    return tuple(seen)[:8] or ("value",)

@@ -1,0 +1,595 @@
+"""The command tree: every command, its flags, help text and examples.
+
+Handlers are named as "module:function" (modules of this package), imported only when run.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from . import _types as t
+from ._parser import Node
+
+ROOT_DESCRIPTION = """\
+Command-line client for the Cekura metrics API: browse predefined metrics, author and
+manage your metrics, generate metric ideas, triage critical scenarios, process reviews.
+Try it offline, without a key, with --sandbox."""
+
+ROOT_EXAMPLES = (
+    "cekura --sandbox predefined-metrics list",
+    "cekura auth login --api-key -            # paste the key on stdin",
+    "cekura metrics create --from-file metric.json",
+    "cekura metrics list --agent-id 123 --format json | jq '.[].name'",
+    "cekura metrics generate --agent-id 123 --count 10 --wait",
+)
+
+ROOT_NOTES = """\
+settings (first match wins): flags > environment (CEKURA_API_KEY, CEKURA_API_URL,
+CEKURA_PROJECT_ID) > ~/.cekura/config.toml (cekura config set) > defaults.
+exit codes: 0 ok, 1 the API refused or failed, 2 bad usage or input (nothing sent), 130 Ctrl-C.
+Run `cekura COMMAND --help` for the flags and examples of each command."""
+
+#: `cekura config set` keys (the SDK's cekura._config.KNOWN_KEYS; a test keeps them equal).
+CONFIG_KEYS = ("api_key", "api_url", "default_project_id", "default_organization_id")
+#: `bulk-toggle-settings` flags (the SDK's TOGGLE_SETTINGS; a test keeps them equal).
+TOGGLE_SETTINGS = (
+    "is_active",
+    "simulation_enabled",
+    "observability_enabled",
+    "sampling_enabled",
+    "audio_enabled",
+    "alert_enabled",
+    "add_to_new_agents",
+)
+SHELLS = ("bash", "zsh", "tcsh")
+
+
+# ----------------------------------------------------------------------------- shared flags
+def _body_flags(p: argparse.ArgumentParser, what: str) -> None:
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--from-file", metavar="PATH", help=f"read {what} from a JSON file ('-' reads stdin)")
+    source.add_argument("--json", metavar="JSON", dest="json_body", help=f"{what} as inline JSON")
+
+
+def _wait_flags(p: argparse.ArgumentParser, what: str) -> None:
+    g = p.add_argument_group("waiting")
+    g.add_argument(
+        "--wait",
+        action="store_true",
+        help=f"poll until {what} finishes (progress on stderr), print the result",
+    )
+    g.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        dest="wait_timeout",
+        type=t.seconds,
+        default=600.0,
+        help="give up waiting after this long (default 600; the job keeps running)",
+    )
+    g.add_argument(
+        "--poll-interval",
+        metavar="SECONDS",
+        type=t.interval,
+        default=2.0,
+        help="seconds between progress checks (default 2)",
+    )
+
+
+def _metric_fields(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("metric fields (override the same fields of --from-file/--json)")
+    g.add_argument("--name", help="display name")
+    g.add_argument("--type", help="llm_judge or python (custom code)")
+    g.add_argument("--eval-type", help="boolean, rating, numeric or enum (API words such as binary work too)")
+    g.add_argument("--prompt", help="the LLM judge's prompt")
+    g.add_argument("--description", help="what the metric checks")
+    g.add_argument(
+        "--agent-id",
+        metavar="ID[,ID]",
+        dest="agents",
+        type=t.id_list,
+        action="append",
+        help="agent the metric applies to (repeat, or comma-separate) -> agents",
+    )
+    g.add_argument(
+        "--project-id", metavar="ID", dest="project", type=t.positive_id, help="project -> project"
+    )
+    g.add_argument(
+        "--enum-values",
+        metavar="A,B",
+        type=t.text_list,
+        help="allowed outputs of an enum metric -> enum_values",
+    )
+    g.add_argument("--code-file", metavar="PATH", help="Python source of a custom-code metric -> code")
+
+
+# ----------------------------------------------------------------------------- predefined metrics
+def _id(p: argparse.ArgumentParser, metavar: str = "ID", what: str = "id") -> None:
+    p.add_argument("id", metavar=metavar, type=t.positive_id, help=what)
+
+
+PREDEFINED = Node(
+    "predefined-metrics",
+    "browse the platform's predefined metrics (read-only)",
+    examples=("cekura predefined-metrics list", "cekura predefined-metrics get 12 --format json"),
+    children=(
+        Node(
+            "list",
+            "list every predefined metric",
+            handler="_cmd_metrics:predefined_list",
+            examples=(
+                "cekura predefined-metrics list",
+                "cekura predefined-metrics list --format json | jq '.[].slug'",
+            ),
+        ),
+        Node(
+            "get",
+            "show one predefined metric",
+            handler="_cmd_metrics:predefined_get",
+            setup=lambda p: _id(p, what="predefined metric id"),
+            examples=("cekura predefined-metrics get 12",),
+        ),
+    ),
+)
+
+
+# ----------------------------------------------------------------------------- metrics
+def _metrics_list(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--agent-id", metavar="ID", type=t.positive_id, help="metrics of this agent")
+    p.add_argument(
+        "--project-id",
+        metavar="ID",
+        dest="cmd_project_id",
+        type=t.positive_id,
+        help="metrics of this project",
+    )
+
+
+def _metrics_get(p: argparse.ArgumentParser) -> None:
+    p.add_argument("metric", metavar="METRIC_ID", type=t.id_or_slug, help="metric id (or slug)")
+
+
+def _metrics_create(p: argparse.ArgumentParser) -> None:
+    _body_flags(p, "the metric")
+    _metric_fields(p)
+
+
+def _metrics_update(p: argparse.ArgumentParser) -> None:
+    _id(p, "METRIC_ID", "metric id")
+    _body_flags(p, "the fields to change")
+    _metric_fields(p)
+
+
+def _metrics_delete(p: argparse.ArgumentParser) -> None:
+    _id(p, "METRIC_ID", "metric id")
+    p.add_argument("--yes", "-y", action="store_true", help="accepted for compatibility; delete never asks")
+
+
+def _metrics_bulk_create(p: argparse.ArgumentParser) -> None:
+    _body_flags(p, 'a JSON array of metrics (or {"metrics": [...]})')
+
+
+def _bulk_manage(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--metric-ids", metavar="ID,ID", type=t.id_list, required=True, help="metrics to change")
+    p.add_argument("--agents-to-add", metavar="ID,ID", type=t.id_list, help="agents to attach the metrics to")
+    p.add_argument("--agents-to-remove", metavar="ID,ID", type=t.id_list, help="agents to detach them from")
+    p.add_argument(
+        "--project-id",
+        metavar="ID",
+        dest="cmd_project_id",
+        type=t.positive_id,
+        help="the metrics' project (default: the configured project, else the metrics' own)",
+    )
+
+
+def _bulk_toggle(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--metric-ids", metavar="ID,ID", type=t.id_list, required=True, help="metrics to change")
+    g = p.add_argument_group("settings (give at least one)")
+    for name in TOGGLE_SETTINGS:
+        g.add_argument("--" + name.replace("_", "-"), metavar="BOOL", type=t.boolean, help="true or false")
+
+
+def _generate(p: argparse.ArgumentParser) -> None:
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--agent-id", metavar="ID", type=t.positive_id, help="agent to propose metrics for")
+    who.add_argument("--assistant-id", metavar="ID", help="or the agent's assistant id")
+    p.add_argument(
+        "--count", "--num-metrics", metavar="N", dest="count", type=t.count, help="how many metrics (1-100)"
+    )
+    _wait_flags(p, "the generation")
+
+
+def _job_flags(p: argparse.ArgumentParser, first: str, second: str) -> None:
+    p.add_argument(
+        first,
+        second,
+        metavar="ID",
+        dest="job_id",
+        type=t.job_id,
+        required=True,
+        help=f"the job's id (as printed by the starting command; {second} is the same)",
+    )
+
+
+def _generate_progress(p: argparse.ArgumentParser) -> None:
+    _job_flags(p, "--progress-id", "--job-id")
+    _wait_flags(p, "the generation")
+
+
+METRICS = Node(
+    "metrics",
+    "create, list, update and delete your metrics; bulk changes; AI generation",
+    examples=(
+        "cekura metrics list --agent-id 123",
+        "cekura metrics create --from-file metric.json",
+        "cekura metrics update 55 --from-file patch.json",
+        "cekura metrics delete 55",
+    ),
+    children=(
+        Node(
+            "list",
+            "list the metrics of an agent or a project",
+            setup=_metrics_list,
+            handler="_cmd_metrics:metrics_list",
+            own=("--project-id",),
+            examples=(
+                "cekura metrics list --agent-id 123",
+                "cekura metrics list --project-id 1 --format json",
+            ),
+        ),
+        Node(
+            "get",
+            "show one metric",
+            setup=_metrics_get,
+            handler="_cmd_metrics:metrics_get",
+            examples=("cekura metrics get 55", "cekura metrics get 55 --format json | jq .prompt"),
+        ),
+        Node(
+            "create",
+            "create a metric from a JSON file, inline JSON and/or flags",
+            setup=_metrics_create,
+            handler="_cmd_metrics:metrics_create",
+            own=("--project-id",),
+            description=(
+                "Create a metric. Fields use the documented words: type llm_judge or python,\n"
+                "eval_type boolean/rating/numeric/enum, code for custom-code source. Flags override\n"
+                "the same fields read from --from-file or --json."
+            ),
+            examples=(
+                "cekura metrics create --from-file metric.json",
+                "cekura metrics create --name 'Booking confirmed' --type llm_judge --eval-type boolean \\\n"
+                "      --agent-id 123 --prompt 'Did the agent confirm a booking?'",
+                "cekura metrics create --name 'Hold > 30s' --type python --code-file hold.py --agent-id 123",
+                "cat metric.json | cekura metrics create --from-file -",
+            ),
+        ),
+        Node(
+            "update",
+            "change some fields of a metric",
+            setup=_metrics_update,
+            handler="_cmd_metrics:metrics_update",
+            own=("--project-id",),
+            examples=(
+                "cekura metrics update 55 --from-file patch.json",
+                "cekura metrics update 55 --prompt 'Refined judge prompt'",
+                'cekura metrics update 55 --json \'{"description": "checks the read-back"}\'',
+            ),
+        ),
+        Node(
+            "delete",
+            "delete a metric (asks nothing)",
+            setup=_metrics_delete,
+            handler="_cmd_metrics:metrics_delete",
+            examples=("cekura metrics delete 55",),
+        ),
+        Node(
+            "bulk-create",
+            "create several metrics in one request",
+            setup=_metrics_bulk_create,
+            handler="_cmd_metrics:metrics_bulk_create",
+            description='Create several metrics at once from a JSON array (or an object with a "metrics" array).\n'
+            "Every item is checked before anything is sent.",
+            examples=("cekura metrics bulk-create --from-file metrics.json",),
+        ),
+        Node(
+            "bulk-manage-agents",
+            "attach / detach metrics to / from agents",
+            setup=_bulk_manage,
+            handler="_cmd_metrics:metrics_bulk_manage_agents",
+            own=("--project-id",),
+            examples=(
+                "cekura metrics bulk-manage-agents --metric-ids 55,56 --agents-to-add 123,124",
+                "cekura metrics bulk-manage-agents --metric-ids 55 --agents-to-remove 124 --project-id 1",
+            ),
+        ),
+        Node(
+            "bulk-toggle-settings",
+            "switch settings on many metrics at once",
+            setup=_bulk_toggle,
+            handler="_cmd_metrics:metrics_bulk_toggle_settings",
+            examples=(
+                "cekura metrics bulk-toggle-settings --metric-ids 55,56 --is-active true",
+                "cekura metrics bulk-toggle-settings --metric-ids 55 --sampling-enabled false",
+            ),
+        ),
+        Node(
+            "generate",
+            "have Cekura propose metrics for an agent",
+            setup=_generate,
+            handler="_cmd_jobs:metrics_generate",
+            own=("--timeout",),
+            description="Start an AI job that proposes metrics for an agent. Prints the job id at once,\n"
+            "or with --wait polls until it completes and prints the proposed metrics.",
+            examples=(
+                "cekura metrics generate --agent-id 123 --count 10",
+                "cekura metrics generate --agent-id 123 --count 10 --wait --timeout 300",
+                "cekura metrics generate --agent-id 123 --wait --format json | jq .metrics > metrics.json",
+            ),
+        ),
+        Node(
+            "generate-progress",
+            "show (or --wait for) a generation job",
+            setup=_generate_progress,
+            handler="_cmd_jobs:metrics_generate_progress",
+            own=("--timeout",),
+            examples=(
+                "cekura metrics generate-progress --progress-id <id>",
+                "cekura metrics generate-progress --progress-id <id> --wait",
+            ),
+        ),
+    ),
+)
+
+
+# ----------------------------------------------------------------------------- critical scenarios
+def _scenarios_list(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--metric-id", metavar="ID", type=t.positive_id, help="scenarios flagged by this metric")
+    p.add_argument("--agent-id", metavar="ID", type=t.positive_id, help="scenarios of this agent")
+    p.add_argument("--category-id", metavar="ID", type=t.positive_id, help="scenarios of this category")
+    pages = p.add_mutually_exclusive_group()
+    pages.add_argument("--page", metavar="N", type=t.positive_id, help="page number (default 1)")
+    pages.add_argument("--all", action="store_true", help="walk every page and print all scenarios")
+    p.add_argument("--page-size", metavar="N", type=t.page_size, help="scenarios per page (max 1000)")
+
+
+def _scenarios_update(p: argparse.ArgumentParser) -> None:
+    _id(p, "ID", "critical metric scenario id")
+    _body_flags(p, "the fields to change")
+    g = p.add_argument_group("fields (override --from-file/--json)")
+    g.add_argument("--priority", help="critical, non-critical or not_a_bug")
+    g.add_argument("--is-resolved", metavar="BOOL", type=t.boolean, help="true: triage done; false: reopen")
+
+
+SCENARIOS = Node(
+    "critical-metric-scenarios",
+    "triage scenarios flagged because a metric drifted",
+    examples=(
+        "cekura critical-metric-scenarios list --metric-id 55",
+        "cekura critical-metric-scenarios update 42 --json '{\"is_resolved\": true}'",
+    ),
+    children=(
+        Node(
+            "list",
+            "list flagged scenarios (one page, or --all)",
+            setup=_scenarios_list,
+            handler="_cmd_metrics:scenarios_list",
+            examples=(
+                "cekura critical-metric-scenarios list --metric-id 55",
+                "cekura critical-metric-scenarios list --metric-id 55 --page 2 --page-size 10",
+                "cekura critical-metric-scenarios list --metric-id 55 --all --format json",
+            ),
+        ),
+        Node(
+            "get",
+            "show one scenario",
+            setup=lambda p: _id(p, what="critical metric scenario id"),
+            handler="_cmd_metrics:scenarios_get",
+            examples=("cekura critical-metric-scenarios get 42",),
+        ),
+        Node(
+            "update",
+            "triage a scenario (priority, resolved)",
+            setup=_scenarios_update,
+            handler="_cmd_metrics:scenarios_update",
+            examples=(
+                "cekura critical-metric-scenarios update 42 --json '{\"is_resolved\": true}'",
+                "cekura critical-metric-scenarios update 42 --priority not_a_bug --is-resolved true",
+            ),
+        ),
+    ),
+)
+
+
+# ----------------------------------------------------------------------------- metric reviews
+def _process_feedbacks(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--metric-id", metavar="ID", type=t.positive_id, required=True, help="metric to improve")
+    p.add_argument("--metric-type", metavar="TYPE", help="llm_judge or python")
+    p.add_argument("--test-set-ids", metavar="ID,ID", type=t.id_list, help="limit the run to these test sets")
+    p.add_argument("--simplified-prompt", metavar="TEXT", help="a simplified prompt to start from")
+    p.add_argument("--skip-evaluation", metavar="BOOL", type=t.boolean, help="propose without re-scoring")
+    _wait_flags(p, "the processing")
+
+
+def _review_progress(p: argparse.ArgumentParser) -> None:
+    _job_flags(p, "--job-id", "--progress-id")
+    p.add_argument("--agent-id", metavar="ID", type=t.positive_id, help="the agent the job ran for")
+    p.add_argument(
+        "--project-id", metavar="ID", dest="cmd_project_id", type=t.positive_id, help="the job's project"
+    )
+    _wait_flags(p, "the processing")
+
+
+REVIEWS = Node(
+    "metric-reviews",
+    "improve a metric from reviewer feedback (Labs pipeline)",
+    examples=(
+        "cekura metric-reviews process-feedbacks --metric-id 55",
+        "cekura metric-reviews progress --job-id <id>",
+    ),
+    children=(
+        Node(
+            "process-feedbacks",
+            "start processing a metric's feedback",
+            setup=_process_feedbacks,
+            handler="_cmd_jobs:reviews_process",
+            own=("--timeout",),
+            examples=(
+                "cekura metric-reviews process-feedbacks --metric-id 55",
+                "cekura metric-reviews process-feedbacks --metric-id 55 --wait",
+            ),
+        ),
+        Node(
+            "progress",
+            "show (or --wait for) a feedback job",
+            setup=_review_progress,
+            handler="_cmd_jobs:reviews_progress",
+            own=("--timeout", "--project-id"),
+            examples=(
+                "cekura metric-reviews progress --job-id <id>",
+                "cekura metric-reviews progress --job-id <id> --wait",
+            ),
+        ),
+    ),
+)
+
+
+# ----------------------------------------------------------------------------- local commands
+def _config_key(p: argparse.ArgumentParser, **kw) -> None:
+    p.add_argument("key", metavar="KEY", choices=CONFIG_KEYS, help="one of: " + ", ".join(CONFIG_KEYS), **kw)
+
+
+def _config_set(p: argparse.ArgumentParser) -> None:
+    _config_key(p)
+    p.add_argument("value", metavar="VALUE", help="the value ('-' reads it from stdin, e.g. for api_key)")
+
+
+CONFIG = Node(
+    "config",
+    "read and write ~/.cekura/config.toml",
+    examples=("cekura config get", "cekura config set default_project_id 1", "cekura config path"),
+    children=(
+        Node(
+            "get",
+            "show the settings in effect (the key masked) and where they come from",
+            setup=lambda p: _config_key(p, nargs="?"),
+            handler="_cmd_local:config_get",
+            examples=("cekura config get", "cekura config get api_url"),
+        ),
+        Node(
+            "set",
+            "store a setting in the config file",
+            setup=_config_set,
+            handler="_cmd_local:config_set",
+            examples=(
+                "cekura config set api_url https://api.cekura.ai",
+                "cekura config set default_project_id 1",
+                "cekura config set api_key - < key.txt",
+            ),
+        ),
+        Node(
+            "unset",
+            "remove a setting from the config file",
+            setup=_config_key,
+            handler="_cmd_local:config_unset",
+            examples=("cekura config unset default_project_id",),
+        ),
+        Node(
+            "path",
+            "print the config file's path",
+            handler="_cmd_local:config_path",
+            examples=("cekura config path",),
+        ),
+    ),
+)
+
+
+def _login(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--api-key",
+        metavar="KEY",
+        dest="login_key",
+        help="the key to store; '-' reads it from stdin (keeps it out of shell history); "
+        "prompted for when omitted on a terminal",
+    )
+
+
+AUTH = Node(
+    "auth",
+    "store, remove and inspect your API key",
+    examples=("cekura auth login --api-key -", "cekura auth status", "cekura auth logout"),
+    children=(
+        Node(
+            "login",
+            "store an API key in ~/.cekura/config.toml (mode 0600)",
+            setup=_login,
+            handler="_cmd_local:auth_login",
+            own=("--api-key",),
+            examples=(
+                "cekura auth login --api-key -   # then paste the key, Enter, Ctrl-D",
+                "cekura auth login --api-key ck_live_...",
+            ),
+        ),
+        Node(
+            "logout",
+            "remove the stored API key",
+            handler="_cmd_local:auth_logout",
+            examples=("cekura auth logout",),
+        ),
+        Node(
+            "status",
+            "which key is in use (masked), from where, and the API URL",
+            handler="_cmd_local:auth_status",
+            examples=("cekura auth status", "CEKURA_API_KEY=... cekura auth status"),
+        ),
+    ),
+)
+
+
+def _serve(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--port", type=t.port, default=8765, help="port to listen on (default 8765; 0 picks one)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--db", metavar="PATH", help="SQLite file to keep data in (default ~/.cekura/sandbox.db)")
+    p.add_argument(
+        "--key",
+        metavar="KEY",
+        dest="keys",
+        action="append",
+        help="API key the server accepts (repeatable; default: one is made up and printed)",
+    )
+    p.add_argument(
+        "--job-seconds", metavar="SECONDS", type=t.interval, help="how long background jobs take to complete"
+    )
+
+
+SANDBOX = Node(
+    "sandbox",
+    "run the offline sandbox as a local HTTP server",
+    examples=("cekura sandbox serve", "cekura sandbox serve --port 9000 --key test-key"),
+    children=(
+        Node(
+            "serve",
+            "serve the sandbox API on a local port until Ctrl-C",
+            setup=_serve,
+            handler="_cmd_local:sandbox_serve",
+            examples=(
+                "cekura sandbox serve --port 8765",
+                "CEKURA_API_URL=http://127.0.0.1:8765 CEKURA_API_KEY=<key> cekura metrics list --agent-id 123",
+            ),
+        ),
+    ),
+)
+
+
+COMPLETION = Node(
+    "completion",
+    "print a shell completion script",
+    setup=lambda p: p.add_argument("shell", metavar="SHELL", choices=SHELLS, help="bash, zsh or tcsh"),
+    handler="_cmd_local:completion",
+    examples=(
+        "cekura completion bash > ~/.local/share/bash-completion/completions/cekura",
+        "cekura completion zsh > ~/.zfunc/_cekura",
+    ),
+)
+
+VERSION = Node("version", "print the version", handler="_cmd_local:version", examples=("cekura version",))
+
+TREE = (PREDEFINED, METRICS, SCENARIOS, REVIEWS, CONFIG, AUTH, SANDBOX, COMPLETION, VERSION)

@@ -1,0 +1,119 @@
+"""argparse `type=` converters. They refuse bad input at parse time, so nothing is sent.
+
+Each raises argparse.ArgumentTypeError; argparse then names the flag in the message.
+They check shape only (numbers, ids, booleans); documented words such as `boolean` or
+`python` pass through unchanged: the SDK owns that vocabulary.
+"""
+
+from __future__ import annotations
+
+from argparse import ArgumentTypeError
+
+MAX_ID = 2**63 - 1
+TRUE_WORDS = ("true", "yes", "y", "1", "on")
+FALSE_WORDS = ("false", "no", "n", "0", "off")
+
+
+def positive_id(text: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_ID:
+        raise ArgumentTypeError(f"expected a positive whole-number id, got {text!r}")
+    return int(value)
+
+
+def id_list(text: str) -> list[int]:
+    """`55,56` or `55` -> [55, 56]."""
+    parts = [p.strip() for p in text.split(",")]
+    if not text.strip() or any(not p for p in parts):
+        raise ArgumentTypeError(f"expected comma-separated ids such as 55,56, got {text!r}")
+    return [positive_id(p) for p in parts]
+
+
+def id_or_slug(text: str) -> int | str:
+    """A metric id (55) or slug (booking_confirmed_55); never a path (`/`, `..`)."""
+    value = text.strip()
+    if value.isascii() and value.isdigit():
+        return positive_id(value)
+    if value and value.isascii() and value[0].isalpha() and all(c.isalnum() or c in "_-" for c in value):
+        return value
+    raise ArgumentTypeError(f"expected a metric id (a positive whole number) or a slug, got {text!r}")
+
+
+def job_id(text: str) -> str:
+    value = text.strip()
+    if not value or not value.isascii() or not all(c.isalnum() or c in "_-" for c in value):
+        raise ArgumentTypeError(f"expected a job id (letters, digits, - and _), got {text!r}")
+    return value
+
+
+def boolean(text: str) -> bool:
+    value = text.strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ArgumentTypeError(f"expected true or false, got {text!r}")
+
+
+def count(text: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 100:
+        raise ArgumentTypeError(f"expected a whole number from 1 to 100, got {text!r}")
+    return int(value)
+
+
+def page_size(text: str) -> int:
+    number = positive_id(text)
+    if number > 1000:
+        raise ArgumentTypeError(f"expected at most 1000, got {text!r}")
+    return number
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < float("inf"):
+        raise ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
+
+
+def interval(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise ArgumentTypeError(f"expected a number of seconds >= 0, got {text!r}")
+    return value
+
+
+def retries(text: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) > 100:
+        raise ArgumentTypeError(f"expected a whole number from 0 to 100, got {text!r}")
+    return int(value)
+
+
+def port(text: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= 65535:
+        raise ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
+    return int(value)
+
+
+def api_url(text: str) -> str:
+    value = text.strip()
+    lowered = value.lower()
+    if lowered.startswith("sandbox:") or (lowered.startswith(("http://", "https://")) and len(value) > 8):
+        return value
+    raise ArgumentTypeError(f"expected a URL starting with https://, http:// or sandbox://, got {text!r}")
+
+
+def text_list(text: str) -> list[str]:
+    """`a,b,c` -> ["a", "b", "c"] (for --enum-values)."""
+    parts = [p.strip() for p in text.split(",")]
+    if any(not p for p in parts):
+        raise ArgumentTypeError(f"expected comma-separated values such as pass,fail, got {text!r}")
+    return parts
