@@ -1,0 +1,372 @@
+"""`make bench`: our SDK and CLI against the official `cekura` 1.6.7, side by side in one run.
+
+    .venv/bin/python bench/run.py            # full run (a few minutes)
+    .venv/bin/python bench/run.py --quick    # fewer repetitions, same figures
+    .venv/bin/python bench/run.py --only startup,percall
+
+What it does:
+- creates bench/.venv-official (python3 -m venv + pip install 'cekura[sdk,cli]==1.6.7') on first use;
+  the official package also imports as `cekura`, so it never shares a venv with ours;
+- installs httpx-aiohttp into bench/.deps-aiohttp (pip --target) to measure it as an optional
+  async transport (skipped with a note when pip cannot get it);
+- starts bench/server.py in its own process (asyncio, raw HTTP/1.1, keep-alive; one port
+  answering at once, one adding 20 ms to every answer);
+- start-up figures: spawns each command many times, ours and official interleaved, warm-up
+  runs dropped, medians compared; in-process figures run in fresh subprocesses
+  (bench/workloads.py) that alternate the two sides block by block;
+- prints the table (figures, ratios, targets, PASS/MISS) and writes bench/results/latest.{json,md}.
+Every subprocess runs in a scratch directory with HOME pointed there too, so neither side
+reads a config file or picks up this checkout's `cekura/` from the current directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OURS_BIN = ROOT / ".venv" / "bin"
+OFFICIAL_VENV = HERE / ".venv-official"
+OFFICIAL_BIN = OFFICIAL_VENV / "bin"
+OFFICIAL_REQ = "cekura[sdk,cli]==1.6.7"
+AIOHTTP_DIR = HERE / ".deps-aiohttp"
+AIOHTTP_REQ = "httpx-aiohttp"
+RESULTS = HERE / "results"
+WORKLOADS = HERE / "workloads.py"
+KEY = "bench-key-0123456789"
+
+FIGURES = ("startup", "percall", "fanout", "memory", "sandbox")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- environment
+
+
+def ensure_official() -> None:
+    if (OFFICIAL_BIN / "cekura").exists() and (OFFICIAL_BIN / "python").exists():
+        probe = subprocess.run(
+            [str(OFFICIAL_BIN / "python"), "-c", "import httpx, typer, rich, cekura._client"],
+            cwd=tempfile.gettempdir(),
+            capture_output=True,
+        )
+        if probe.returncode == 0:
+            return
+    log(f"creating {OFFICIAL_VENV.relative_to(ROOT)} with {OFFICIAL_REQ} ...")
+    subprocess.run(["python3", "-m", "venv", str(OFFICIAL_VENV)], check=True)
+    subprocess.run(
+        [str(OFFICIAL_BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", OFFICIAL_REQ],
+        check=True,
+    )
+
+
+def ensure_aiohttp() -> str | None:
+    """Path holding httpx_aiohttp (appended to sys.path in the workload), or None if unavailable."""
+    if (AIOHTTP_DIR / "httpx_aiohttp").is_dir():
+        return str(AIOHTTP_DIR)
+    log(f"installing {AIOHTTP_REQ} into {AIOHTTP_DIR.relative_to(ROOT)} (optional transport) ...")
+    done = subprocess.run(
+        [
+            sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+            "--target", str(AIOHTTP_DIR), AIOHTTP_REQ,
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0 or not (AIOHTTP_DIR / "httpx_aiohttp").is_dir():
+        log(f"  could not install {AIOHTTP_REQ}; its figure is skipped:\n{done.stderr[-800:]}")
+        return None
+    return str(AIOHTTP_DIR)
+
+
+class Server:
+    """bench/server.py in its own process; ports[0] answers at once, ports[1] after 20 ms."""
+
+    def __init__(self, scenarios: int) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, str(HERE / "server.py"), "--delays", "0,20", "--scenarios", str(scenarios), "--watch-stdin"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        line = self.proc.stdout.readline().split()
+        if not line or line[0] != "READY":
+            self.stop()
+            raise SystemExit("bench server did not start")
+        self.fast = f"http://127.0.0.1:{line[1]}"
+        self.slow = f"http://127.0.0.1:{line[2]}"
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+@dataclass
+class Row:
+    figure: str
+    ours: str
+    other: str
+    ratio: float | None
+    target: str
+    ok: bool | None  # None: reported only
+    note: str = ""
+    raw: dict = field(default_factory=dict)
+
+    @property
+    def verdict(self) -> str:
+        return "report" if self.ok is None else ("PASS" if self.ok else "MISS")
+
+
+def spawn_times(commands: dict[str, list[str]], env: dict[str, str], cwd: str, runs: int, warmup: int) -> dict[str, list[float]]:
+    """Wall time of each command, spawned `warmup + runs` times, interleaved, order alternating."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    names = list(commands)
+    for rnd in range(warmup + runs):
+        for name in names if rnd % 2 == 0 else names[::-1]:
+            t0 = time.perf_counter()
+            done = subprocess.run(commands[name], env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            elapsed = time.perf_counter() - t0
+            if done.returncode != 0:
+                raise SystemExit(f"{name}: {' '.join(commands[name])} exited {done.returncode}:\n{done.stderr.decode()[-2000:]}")
+            if rnd >= warmup:
+                times[name].append(elapsed)
+    return times
+
+
+def workload(python: Path, args: list[str], cwd: str, env: dict[str, str]) -> dict:
+    done = subprocess.run([str(python), str(WORKLOADS), *args], cwd=cwd, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"workload {args[0]} failed ({python}):\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def check_cli_output(cmd: list[str], env: dict[str, str], cwd: str) -> None:
+    done = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited {done.returncode}:\n{done.stderr[-2000:]}")
+    data = json.loads(done.stdout)
+    items = data["results"] if isinstance(data, dict) else data
+    if len(items) != 22:
+        raise SystemExit(f"{' '.join(cmd)}: expected the 22 canned predefined metrics, got {len(items)}")
+
+
+def bench_startup(server: Server, env: dict[str, str], cwd: str, runs: int, warmup: int) -> list[Row]:
+    ours_cli, official_cli = str(OURS_BIN / "cekura"), str(OFFICIAL_BIN / "cekura")
+    rows = []
+
+    t = spawn_times({"ours": [ours_cli, "--help"], "official": [official_cli, "--help"]}, env, cwd, runs, warmup)
+    rows.append(_ratio_row("`cekura --help` cold start", t, 0.40))
+
+    url = "http://127.0.0.1:9"  # nothing is sent: constructing a client must not connect
+    t = spawn_times(
+        {
+            "ours": [str(OURS_BIN / "python"), "-c", f"import cekura; cekura.Cekura(api_key={KEY!r}, api_url={url!r})"],
+            "official": [
+                str(OFFICIAL_BIN / "python"), "-c", f"import cekura; cekura.Cekura(api_key={KEY!r}, base_url={url!r})"
+            ],
+        },
+        env, cwd, runs, warmup,
+    )
+    rows.append(_ratio_row("`import cekura; Cekura(...)`", t, 0.50))
+
+    ours_cmd = [ours_cli, "--api-url", server.fast, "--api-key", KEY, "predefined-metrics", "list", "--format", "json"]
+    official_cmd = [official_cli, "predefined-metrics", "list", "--format", "json"]
+    official_env = dict(env, CEKURA_API_URL=server.fast, CEKURA_API_KEY=KEY)
+    check_cli_output(ours_cmd, env, cwd)
+    check_cli_output(official_cmd, official_env, cwd)
+    # Same environment for both (ours ignores the variables when flags are given).
+    t = spawn_times({"ours": ours_cmd, "official": official_cmd}, official_env, cwd, runs, warmup)
+    rows.append(_ratio_row("`cekura predefined-metrics list --format json` (local server)", t, 0.50))
+    return rows
+
+
+def _ratio_row(figure: str, times: dict[str, list[float]], target: float) -> Row:
+    ours, other = statistics.median(times["ours"]), statistics.median(times["official"])
+    ratio = ours / other
+    return Row(
+        figure, ms(ours), ms(other), ratio, f"ours/official <= {target:.2f}", ratio <= target,
+        note=f"{len(times['ours'])} runs each, interleaved",
+        raw={k: [round(v * 1000, 2) for v in vals] for k, vals in times.items()},
+    )
+
+
+def bench_percall(server: Server, env: dict[str, str], cwd: str, calls: int, rounds: int) -> list[Row]:
+    args = ["percall", "--url", server.fast, "--calls", str(calls), "--rounds", str(rounds)]
+    ours = workload(OURS_BIN / "python", [*args, "--impl", "ours"], cwd, env)
+    official = workload(OFFICIAL_BIN / "python", [*args, "--impl", "official"], cwd, env)
+    ratio = ours["median"]["ratios"]
+    official_ratio = official["median"]["ratios"]
+    return [
+        Row(
+            f"SDK per-call: {calls} sequential `metrics.get`",
+            f"{ours['median']['ours_us']:.0f} µs/call",
+            f"bare httpx {ours['median']['bare_us']:.0f} µs/call",
+            ratio, "ours/bare <= 1.25", ratio <= 1.25,
+            note=f"median of {rounds} alternating blocks; official {official['median']['official_us']:.0f} µs/call "
+            f"= {official_ratio:.2f}x its bare httpx ({official['median']['bare_us']:.0f} µs)",
+            raw={"ours": ours, "official": official},
+        )
+    ]
+
+
+def bench_fanout(server: Server, env: dict[str, str], cwd: str, calls: int, rounds: int, aiohttp_path: str | None) -> list[Row]:
+    args = ["fanout", "--url", server.slow, "--calls", str(calls), "--rounds", str(rounds)]
+    results = {"httpx": workload(OURS_BIN / "python", [*args, "--impl", "ours"], cwd, env)}
+    if aiohttp_path:
+        results["aiohttp"] = workload(
+            OURS_BIN / "python", [*args, "--impl", "ours", "--transport", "aiohttp", "--extra-path", aiohttp_path], cwd, env
+        )
+    official = workload(OFFICIAL_BIN / "python", [*args, "--impl", "official"], cwd, env)
+    rows = []
+    for transport, res in results.items():
+        speedup = res["median"]["speedups"]
+        label = "default httpx transport" if transport == "httpx" else "httpx-aiohttp transport (optional)"
+        rows.append(
+            Row(
+                f"`AsyncCekura`: {calls} `metrics.get` gathered vs sequential sync, 20 ms server ({label})",
+                f"{res['median']['fan_s'] * 1000:.0f} ms gathered",
+                f"{res['median']['seq_s'] * 1000:.0f} ms sequential",
+                speedup, "speed-up >= 8x", speedup >= 8.0,
+                note=f"{res['fan_cpu_ms']:.0f} ms CPU per gathered batch; official: "
+                f"{official['median']['fan_s'] * 1000:.0f} ms gathered = {official['median']['speedups']:.1f}x",
+                raw={"ours": res, "official": official},
+            )
+        )
+    return rows
+
+
+def bench_memory(server: Server, env: dict[str, str], cwd: str, items: int) -> list[Row]:
+    res = workload(OURS_BIN / "python", ["memory", "--url", server.fast, "--items", str(items)], cwd, env)
+    if res["items"] != items:
+        raise SystemExit(f"memory: iterated {res['items']} items, expected {items}")
+    above = res["above_baseline_mb"]
+    return [
+        Row(
+            f"`critical_metric_scenarios.iter()` over {items:,} items (pages of 100)",
+            f"peak RSS +{above:.1f} MB",
+            f"interpreter baseline {res['baseline_mb']:.1f} MB",
+            None, "< 30 MB above baseline", above < 30,
+            note=f"of which the iteration itself: +{res['above_before_iter_mb']:.1f} MB "
+            f"(the rest is importing httpx and the SDK); ru_maxrss in a fresh process",
+            raw=res,
+        )
+    ]
+
+
+def bench_sandbox(env: dict[str, str], cwd: str, calls: int, rounds: int) -> list[Row]:
+    res = workload(OURS_BIN / "python", ["sandbox", "--calls", str(calls), "--rounds", str(rounds)], cwd, env)
+    med = res["median"]
+    return [
+        Row(
+            "in-process sandbox: `metrics.get` round trip",
+            f"{med['url_us']:.0f} µs",
+            "-",
+            None, "report", None,
+            note=f"`Cekura(api_url=\"sandbox://memory\")`; via `Sandbox(db=\":memory:\").transport()`: {med['transport_us']:.0f} µs",
+            raw=res,
+        )
+    ]
+
+
+# --------------------------------------------------------------------------- report
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| figure | ours | official / bare | ratio | target | result |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ratio = "" if r.ratio is None else (f"{r.ratio:.2f}x" if "speed-up" in r.target else f"{r.ratio:.2f}")
+        lines.append(f"| {r.figure} | {r.ours} | {r.other} | {ratio} | {r.target} | {r.verdict} |")
+    notes = [f"- {r.figure}: {r.note}" for r in rows if r.note]
+    return "\n".join(lines) + "\n\nNotes:\n" + "\n".join(notes) + "\n"
+
+
+def machine() -> str:
+    return f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (about a minute)")
+    parser.add_argument("--only", default=",".join(FIGURES), help=f"comma-separated subset of {','.join(FIGURES)}")
+    parser.add_argument("--no-aiohttp", action="store_true", help="skip the optional httpx-aiohttp transport")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    if unknown := only - set(FIGURES):
+        parser.error(f"unknown figures: {', '.join(sorted(unknown))}")
+    quick = args.quick
+    if not (OURS_BIN / "cekura").exists():
+        raise SystemExit("no .venv/bin/cekura: run `make install` first")
+
+    ensure_official()
+    aiohttp_path = None if args.no_aiohttp or "fanout" not in only else ensure_aiohttp()
+    scratch = tempfile.mkdtemp(prefix="cekura-bench-")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CEKURA_", "PYTHON"))}
+    env.update(HOME=scratch, NO_COLOR="1", COLUMNS="100", TERM="dumb")
+    started = time.perf_counter()
+    server = Server(scenarios=100_000)
+    rows: list[Row] = []
+    try:
+        if "startup" in only:
+            log("start-up: spawning commands ...")
+            rows += bench_startup(server, env, scratch, runs=8 if quick else 20, warmup=2 if quick else 3)
+        if "percall" in only:
+            log("per-call overhead ...")
+            rows += bench_percall(server, env, scratch, calls=2000, rounds=3 if quick else 7)
+        if "fanout" in only:
+            log("async fan-out (20 ms per request) ...")
+            rows += bench_fanout(server, env, scratch, calls=200, rounds=1 if quick else 3, aiohttp_path=aiohttp_path)
+        if "memory" in only:
+            log("memory over a 100,000-item paginated list ...")
+            rows += bench_memory(server, env, scratch, items=100_000)
+        if "sandbox" in only:
+            log("in-process sandbox ...")
+            rows += bench_sandbox(env, scratch, calls=300 if quick else 1000, rounds=3 if quick else 5)
+    finally:
+        server.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    header = (
+        f"cekura-metrics-sdk vs official cekura 1.6.7 — `{'make bench' if not quick else 'bench/run.py --quick'}`, "
+        f"{time.strftime('%Y-%m-%d %H:%M')}, {machine()}, {elapsed:.0f} s"
+    )
+    text = header + "\n\n" + table(rows)
+    print(text)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.md").write_text(text)
+    (RESULTS / "latest.json").write_text(
+        json.dumps(
+            {"header": header, "rows": [r.__dict__ | {"verdict": r.verdict} for r in rows]}, indent=1, default=str
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
