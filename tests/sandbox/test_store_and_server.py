@@ -27,6 +27,22 @@ def client_for(sandbox: Sandbox, key: str = KEY) -> httpx.Client:
                         headers={"X-CEKURA-API-KEY": key})
 
 
+def test_async_transport():
+    import asyncio
+
+    async def main() -> list[int]:
+        with Sandbox(db=":memory:", job_seconds=0) as sandbox:
+            async with httpx.AsyncClient(transport=sandbox.async_transport(), base_url="http://sandbox.local",
+                                         headers={"X-CEKURA-API-KEY": KEY}) as client:
+                created = await asyncio.gather(*(client.post(METRICS, json={"name": f"a{i}", "eval_type": "binary"})
+                                                 for i in range(20)))
+                listed = await client.get(METRICS)
+                assert len(listed.json()) == 22
+                return [r.status_code for r in created]
+
+    assert asyncio.run(main()) == [201] * 20
+
+
 def test_file_database_survives_restart(tmp_path):
     db = tmp_path / "nested" / "sandbox.db"
     with Sandbox(db=db, job_seconds=0) as first:
