@@ -216,8 +216,11 @@ def sandbox_serve(rt: Any) -> int:
     from ..sandbox import serve_main
 
     args = rt.args
+    options: dict[str, Any] = {"port": args.port, "db": args.db, "host": args.host, "keys": args.keys}
+    if args.job_seconds is not None:
+        options["job_seconds"] = args.job_seconds
     try:
-        serve_main(port=args.port, db=args.db, host=args.host, keys=args.keys, job_seconds=args.job_seconds)
+        return serve_main(**options) or 0
     except KeyboardInterrupt:
         rt.note("Sandbox stopped.")
-    return 0
+        return 0

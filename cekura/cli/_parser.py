@@ -194,7 +194,11 @@ def _add(sub, node: Node, wanted: set[str] | None) -> None:
 
 def parse(argv: list[str]) -> argparse.Namespace:
     """Parse argv; fills in the global flags' defaults. Raises UsageError or SystemExit (help)."""
-    args = build(argv).parse_args(argv)
+    args, extra = build(argv).parse_known_args(argv)
+    if extra:
+        parser = getattr(args, "_parser", None)
+        prog = parser.prog if parser is not None else "cekura"
+        raise UsageError(f"unrecognized arguments: {' '.join(extra)}", f"see `{prog} --help`")
     for flags, _options, default in GLOBAL_FLAGS:
         dest = flags[0].lstrip("-").replace("-", "_")
         if not hasattr(args, dest):
