@@ -102,7 +102,7 @@ def _table(value: Any, kind: str, out: TextIO, *, title: str | None, caption: st
         table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, expand=False)
         for name in columns:
             wide = name in WIDE
-            table.add_column(name, overflow="fold", no_wrap=not wide, ratio=2 if wide else None, min_width=4)
+            table.add_column(name, overflow="fold", no_wrap=not wide, min_width=4)
         for item in value:
             row = item if isinstance(item, dict) else {"value": item}
             table.add_row(*(Text(cell(row.get(name))) for name in columns))
@@ -110,18 +110,43 @@ def _table(value: Any, kind: str, out: TextIO, *, title: str | None, caption: st
         return
 
     if isinstance(value, dict):
-        if not value:
-            console.print("(empty)")
+        shown = {k: value[k] for k in _field_order(value) if value[k] not in (None, "", [], {})}
+        if not shown:
+            console.print("(empty)" if not value else "(every field is empty)")
             return
+        hidden = len(value) - len(shown)
+        if hidden and caption is None:
+            caption = f"{hidden} empty field{'s' if hidden > 1 else ''} not shown; --format json shows all"
         table = Table(title=title, caption=caption, box=box.SIMPLE, show_header=False)
         table.add_column("field", style="bold", no_wrap=True)
         table.add_column("value", overflow="fold")
-        for key, item in value.items():
+        for key, item in shown.items():
             table.add_row(Text(str(key)), Text(cell(item, compact=False)))
         console.print(table)
         return
 
     console.print(Text("Done." if value is None else cell(value, compact=False)))
+
+
+#: Fields shown first in a single object's table (then the rest, in the API's order).
+FIRST = (
+    "id",
+    "name",
+    "slug",
+    "status",
+    "progress",
+    "type",
+    "eval_type",
+    "agents",
+    "project",
+    "prompt",
+    "description",
+)
+
+
+def _field_order(value: dict[str, Any]) -> list[str]:
+    first = [k for k in FIRST if k in value]
+    return first + [k for k in value if k not in first]
 
 
 def _columns_of(items: list[Any]) -> tuple[str, ...]:
