@@ -32,3 +32,29 @@ def pytest_terminal_summary(terminalreporter) -> None:
     terminalreporter.section("reliability figures")
     for name in sorted(FIGURES):
         terminalreporter.write_line(f"{name:<40} {FIGURES[name]}")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A fresh HOME (so ~/.cekura is empty) and no CEKURA_* variables; the working directory is tmp_path."""
+    path = tmp_path / "home"
+    path.mkdir()
+    monkeypatch.setenv("HOME", str(path))
+    for name in ("CEKURA_API_KEY", "CEKURA_API_URL", "CEKURA_PROJECT_ID", "CEKURA_ORGANIZATION_ID"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return path
+
+
+@pytest.fixture
+def cli(home, capsys):
+    """cli(*argv) -> (exit code, stdout, stderr), running `cekura` in process."""
+    from cekura.cli import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
