@@ -192,8 +192,26 @@ def _add(sub, node: Node, wanted: set[str] | None) -> None:
         parser.set_defaults(_handler=node.handler)
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def parse(argv: list[str]) -> argparse.Namespace:
-    """Parse argv; fills in the global flags' defaults. Raises UsageError or SystemExit (help)."""
+    """Parse argv; fills in the global flags' defaults. Raises UsageError or SystemExit (help).
+
+    While it runs, argparse's phrases are not looked up in gettext catalogs: each lookup
+    probes the filesystem for translation files, which made up half the time of `--help`,
+    and the rest of this CLI speaks English only. argparse is restored before returning.
+    """
+    translate = argparse._
+    argparse._ = _same
+    try:
+        return _parse(argv)
+    finally:
+        argparse._ = translate
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
     args, extra = build(argv).parse_known_args(argv)
     if extra:
         parser = getattr(args, "_parser", None)
