@@ -48,24 +48,20 @@ def metric_fields(args: Any) -> dict[str, Any]:
     return body
 
 
-def metrics_create(rt: Any) -> None:
-    body = metric_fields(rt.args)
+def _nonempty(body: dict[str, Any], verb: str, example: str) -> dict[str, Any]:
     if not body:
         raise UsageError(
-            "nothing to create",
-            "give --from-file metric.json, --json '{...}' or flags such as --name and --prompt",
+            f"nothing to {verb}", f"give --from-file {example}, --json '{{...}}' or flags such as --prompt"
         )
-    rt.show(rt.client.metrics.create(body))
+    return body
+
+
+def metrics_create(rt: Any) -> None:
+    rt.show(rt.client.metrics.create(_nonempty(metric_fields(rt.args), "create", "metric.json")))
 
 
 def metrics_update(rt: Any) -> None:
-    body = metric_fields(rt.args)
-    if not body:
-        raise UsageError(
-            "nothing to update",
-            "give --from-file patch.json, --json '{...}' or a field flag such as --prompt",
-        )
-    rt.show(rt.client.metrics.update(rt.args.id, **body))
+    rt.show(rt.client.metrics.update(rt.args.id, **_nonempty(metric_fields(rt.args), "update", "patch.json")))
 
 
 def metrics_delete(rt: Any) -> None:

@@ -102,6 +102,15 @@ def _metric_fields(p: argparse.ArgumentParser) -> None:
     g.add_argument("--code-file", metavar="PATH", help="Python source of a custom-code metric -> code")
 
 
+def _own_project(p: argparse.ArgumentParser, what: str) -> None:
+    """A command's own --project-id (a filter or a body field, not the global default project)."""
+    p.add_argument("--project-id", metavar="ID", dest="cmd_project_id", type=t.positive_id, help=what)
+
+
+def _metric_ids(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--metric-ids", metavar="ID,ID", type=t.id_list, required=True, help="metrics to change")
+
+
 # ----------------------------------------------------------------------------- predefined metrics
 def _id(p: argparse.ArgumentParser, metavar: str = "ID", what: str = "id") -> None:
     p.add_argument("id", metavar=metavar, type=t.positive_id, help=what)
@@ -135,13 +144,7 @@ PREDEFINED = Node(
 # ----------------------------------------------------------------------------- metrics
 def _metrics_list(p: argparse.ArgumentParser) -> None:
     p.add_argument("--agent-id", metavar="ID", type=t.positive_id, help="metrics of this agent")
-    p.add_argument(
-        "--project-id",
-        metavar="ID",
-        dest="cmd_project_id",
-        type=t.positive_id,
-        help="metrics of this project",
-    )
+    _own_project(p, "metrics of this project")
 
 
 def _metrics_get(p: argparse.ArgumentParser) -> None:
@@ -169,20 +172,14 @@ def _metrics_bulk_create(p: argparse.ArgumentParser) -> None:
 
 
 def _bulk_manage(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--metric-ids", metavar="ID,ID", type=t.id_list, required=True, help="metrics to change")
+    _metric_ids(p)
     p.add_argument("--agents-to-add", metavar="ID,ID", type=t.id_list, help="agents to attach the metrics to")
     p.add_argument("--agents-to-remove", metavar="ID,ID", type=t.id_list, help="agents to detach them from")
-    p.add_argument(
-        "--project-id",
-        metavar="ID",
-        dest="cmd_project_id",
-        type=t.positive_id,
-        help="the metrics' project (default: the configured project, else the metrics' own)",
-    )
+    _own_project(p, "the metrics' project (default: the configured project, else the metrics' own)")
 
 
 def _bulk_toggle(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--metric-ids", metavar="ID,ID", type=t.id_list, required=True, help="metrics to change")
+    _metric_ids(p)
     g = p.add_argument_group("settings (give at least one)")
     for name in TOGGLE_SETTINGS:
         g.add_argument("--" + name.replace("_", "-"), metavar="BOOL", type=t.boolean, help="true or false")

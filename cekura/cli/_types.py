@@ -55,11 +55,15 @@ def boolean(text: str) -> bool:
     raise ArgumentTypeError(f"expected true or false, got {text!r}")
 
 
-def count(text: str) -> int:
+def _whole(text: str, low: int, high: int) -> int:
     value = text.strip()
-    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 100:
-        raise ArgumentTypeError(f"expected a whole number from 1 to 100, got {text!r}")
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
+        raise ArgumentTypeError(f"expected a whole number from {low} to {high}, got {text!r}")
     return int(value)
+
+
+def count(text: str) -> int:
+    return _whole(text, 1, 100)
 
 
 def page_size(text: str) -> int:
@@ -69,38 +73,31 @@ def page_size(text: str) -> int:
     return number
 
 
-def seconds(text: str) -> float:
+def _number(text: str, zero_ok: bool) -> float:
     try:
         value = float(text)
     except ValueError:
-        value = -1.0
-    if not 0 < value < float("inf"):
-        raise ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+        value = float("nan")
+    if not (0 <= value if zero_ok else 0 < value) or value == float("inf"):
+        least = "a number of seconds >= 0" if zero_ok else "a positive number of seconds"
+        raise ArgumentTypeError(f"expected {least}, got {text!r}")
     return value
+
+
+def seconds(text: str) -> float:
+    return _number(text, zero_ok=False)
 
 
 def interval(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 <= value < float("inf"):
-        raise ArgumentTypeError(f"expected a number of seconds >= 0, got {text!r}")
-    return value
+    return _number(text, zero_ok=True)
 
 
 def retries(text: str) -> int:
-    value = text.strip()
-    if not (value.isascii() and value.isdigit()) or int(value) > 100:
-        raise ArgumentTypeError(f"expected a whole number from 0 to 100, got {text!r}")
-    return int(value)
+    return _whole(text, 0, 100)
 
 
 def port(text: str) -> int:
-    value = text.strip()
-    if not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= 65535:
-        raise ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
-    return int(value)
+    return _whole(text, 0, 65535)
 
 
 def api_url(text: str) -> str:
