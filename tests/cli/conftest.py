@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import shlex
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -70,9 +71,11 @@ def sandbox_url(tmp_path, monkeypatch, job_seconds):
 
 @pytest.fixture
 def run(capsys, monkeypatch):
-    """run(*argv, stdin=None) -> Result(code, out, err)."""
+    """run(*argv, stdin=None) -> Result(code, out, err); run("one command line") is split like a shell."""
 
     def runner(*argv: str, stdin: str | bytes | None = None) -> Result:
+        if len(argv) == 1 and " " in argv[0]:
+            argv = tuple(shlex.split(argv[0]))
         if stdin is not None:
             data = stdin.encode() if isinstance(stdin, str) else stdin
             monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 
 import pytest
 
@@ -14,8 +15,8 @@ def metric_file(files):
     return files("metric.json", METRIC_JSON)
 
 
-def created(cli, *argv: str) -> dict:
-    result = cli("metrics", "create", *argv, "--format", "json")
+def created(cli, line: str) -> dict:
+    result = cli(f"metrics create {line} --format json")
     assert result.code == 0, result.err
     return result.json
 
@@ -44,7 +45,7 @@ def test_predefined_get(cli):
 
 # ----------------------------------------------------------------------------- metrics
 def test_create_from_file_translates_through_the_sdk(cli, metric_file):
-    metric = created(cli, "--from-file", "metric.json")
+    metric = created(cli, "--from-file metric.json")
     assert metric["name"] == "Booking confirmed"
     assert metric["eval_type"] == "binary"  # "boolean" in metric.json
     assert metric["agents"] == [123]
@@ -55,17 +56,7 @@ def test_create_from_file_translates_through_the_sdk(cli, metric_file):
 def test_create_from_flags_with_code_file(cli, files):
     files("hold.py", "def evaluate(call):\n    return True\n")
     metric = created(
-        cli,
-        "--name",
-        "Hold > 30s",
-        "--type",
-        "python",
-        "--eval-type",
-        "boolean",
-        "--agent-id",
-        "123",
-        "--code-file",
-        "hold.py",
+        cli, "--name 'Hold > 30s' --type python --eval-type boolean --agent-id 123 --code-file hold.py"
     )
     assert metric["type"] == "custom_code"
     assert metric["custom_code"].startswith("def evaluate(call)")
@@ -73,17 +64,7 @@ def test_create_from_flags_with_code_file(cli, files):
 
 def test_flags_override_file_fields_and_agent_ids_combine(cli, metric_file):
     metric = created(
-        cli,
-        "--from-file",
-        "metric.json",
-        "--name",
-        "Renamed",
-        "--agent-id",
-        "123,124",
-        "--agent-id",
-        "123",
-        "--project-id",
-        "1",
+        cli, "--from-file metric.json --name Renamed --agent-id 123,124 --agent-id 123 --project-id 1"
     )
     assert metric["name"] == "Renamed"
     assert metric["prompt"].startswith("Did the agent")
@@ -94,18 +75,7 @@ def test_flags_override_file_fields_and_agent_ids_combine(cli, metric_file):
 def test_create_enum_metric(cli):
     metric = created(
         cli,
-        "--name",
-        "Outcome",
-        "--type",
-        "llm_judge",
-        "--eval-type",
-        "enum",
-        "--enum-values",
-        "booked, not booked",
-        "--prompt",
-        "What happened?",
-        "--agent-id",
-        "123",
+        "--name Outcome --type llm_judge --eval-type enum --enum-values 'booked, not booked' --prompt 'What happened?' --agent-id 123",
     )
     assert metric["eval_type"] == "enum" and metric["enum_values"] == ["booked", "not booked"]
 
@@ -118,7 +88,7 @@ def test_create_from_stdin(cli):
 
 def test_create_with_inline_json(cli):
     body = json.loads(METRIC_JSON) | {"name": "Inline"}
-    metric = created(cli, "--json", json.dumps(body))
+    metric = created(cli, "--json " + shlex.quote(json.dumps(body)))
     assert metric["name"] == "Inline"
 
 

@@ -19,19 +19,7 @@ class TTY(io.StringIO):
 
 
 def test_generate_wait_prints_the_final_state(cli):
-    result = cli(
-        "metrics",
-        "generate",
-        "--agent-id",
-        "123",
-        "--count",
-        "3",
-        "--wait",
-        "--poll-interval",
-        "0",
-        "--format",
-        "json",
-    )
+    result = cli("metrics generate --agent-id 123 --count 3 --wait --poll-interval 0 --format json")
     assert result.code == 0, result.err
     state = result.json
     assert state["status"] == "completed"
@@ -48,19 +36,7 @@ def test_generate_wait_table_shows_the_proposed_metrics(cli):
 
 
 def test_generated_metrics_pipe_into_bulk_create(cli, files):
-    state = cli(
-        "metrics",
-        "generate",
-        "--agent-id",
-        "123",
-        "--count",
-        "2",
-        "--wait",
-        "--poll-interval",
-        "0",
-        "--format",
-        "json",
-    )
+    state = cli("metrics generate --agent-id 123 --count 2 --wait --poll-interval 0 --format json")
     files("generated.json", state.out)
     result = cli("metrics", "bulk-create", "--from-file", "generated.json", "--format", "json")
     assert result.code == 0, result.err
@@ -68,47 +44,19 @@ def test_generated_metrics_pipe_into_bulk_create(cli, files):
 
 
 def test_process_feedbacks_wait(cli):
-    result = cli(
-        "metric-reviews",
-        "process-feedbacks",
-        "--metric-id",
-        "55",
-        "--wait",
-        "--poll-interval",
-        "0",
-        "--format",
-        "json",
-    )
+    result = cli("metric-reviews process-feedbacks --metric-id 55 --wait --poll-interval 0 --format json")
     assert result.code == 0, result.err
     assert result.json["status"] == "completed"
 
 
 def test_progress_commands_can_wait_too(cli):
-    job = cli("metrics", "generate", "--agent-id", "123", "--count", "2", "--format", "json").json
+    job = cli("metrics generate --agent-id 123 --count 2 --format json").json
     result = cli(
-        "metrics",
-        "generate-progress",
-        "--progress-id",
-        job["progress_id"],
-        "--wait",
-        "--poll-interval",
-        "0",
-        "--format",
-        "json",
+        f"metrics generate-progress --progress-id {job['progress_id']} --wait --poll-interval 0 --format json"
     )
     assert result.code == 0 and result.json["status"] == "completed"
-    job = cli("metric-reviews", "process-feedbacks", "--metric-id", "55", "--format", "json").json
-    result = cli(
-        "metric-reviews",
-        "progress",
-        "--job-id",
-        job["job_id"],
-        "--wait",
-        "--poll-interval",
-        "0",
-        "--format",
-        "json",
-    )
+    job = cli("metric-reviews process-feedbacks --metric-id 55 --format json").json
+    result = cli(f"metric-reviews progress --job-id {job['job_id']} --wait --poll-interval 0 --format json")
     assert result.code == 0 and result.json["status"] == "completed"
 
 
@@ -156,19 +104,7 @@ def test_progress_line_is_drawn_only_on_a_terminal(cli, monkeypatch, job_seconds
     job_seconds["value"] = 0.3
     tty = TTY()
     monkeypatch.setattr(sys, "stderr", tty)
-    result = cli(
-        "metrics",
-        "generate",
-        "--agent-id",
-        "123",
-        "--count",
-        "2",
-        "--wait",
-        "--poll-interval",
-        "0.02",
-        "--format",
-        "json",
-    )
+    result = cli("metrics generate --agent-id 123 --count 2 --wait --poll-interval 0.02 --format json")
     assert result.code == 0
     drawn = tty.getvalue()
     assert "\r" in drawn and "%" in drawn and "generating" in drawn
