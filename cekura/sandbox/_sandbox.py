@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._store import Store
+
+if TYPE_CHECKING:
+    import httpx
 
 
 class Sandbox:
@@ -36,13 +39,13 @@ class Sandbox:
 
         return handle(self, method, path, query, headers, body, base_url)
 
-    def transport(self):
+    def transport(self) -> httpx.BaseTransport:
         """An ``httpx.BaseTransport`` answering from this sandbox in process."""
         from ._transport import SandboxTransport
 
         return SandboxTransport(self)
 
-    def async_transport(self):
+    def async_transport(self) -> httpx.AsyncBaseTransport:
         """An ``httpx.AsyncBaseTransport`` answering from this sandbox in process."""
         from ._transport import AsyncSandboxTransport
 

@@ -5,11 +5,14 @@ case that names an id (or a progress id) is also replayed with one that does, un
 API key (a fresh tenant with its own demo data). One documented deviation: a bulk_create
 400 answers DRF's per-item list (``[{}, {"name": [...]}]``) where the spec only documents
 the object form, so that answer is checked item by item instead.
+
+Longer hunt: ``CEKURA_SANDBOX_FUZZ_EXAMPLES=500 pytest tests/sandbox/test_schemathesis.py``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import uuid
 
 import httpx
@@ -27,6 +30,7 @@ from .conftest import FEEDBACK, FIELD_ERRORS, GENERATE
 
 schema = schemathesis.openapi.from_path(spec_path())
 HEADERS = {"X-CEKURA-API-KEY": "schemathesis-key"}
+MAX_EXAMPLES = int(os.environ.get("CEKURA_SANDBOX_FUZZ_EXAMPLES", "25"))  # raise it for a longer hunt
 EXISTING_IDS = {"predefined-metrics": 1, "critical-metric-scenarios": 42, "metrics": 55}
 JOB_STARTS = {"generate_metrics_progress": (GENERATE, {"agent_id": 123, "num_metrics": 3}),
               "process_feedbacks_progress": (FEEDBACK, {"metric_id": 55})}
@@ -64,7 +68,7 @@ def _with_existing_ids(case, base_url: str, headers: dict[str, str]):
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_conforms(case, served_url):
     _check(case, case.call(base_url=served_url, headers=HEADERS))
     fresh = {"X-CEKURA-API-KEY": f"schemathesis-{uuid.uuid4()}"}
