@@ -45,7 +45,10 @@ class _Handler(BaseHTTPRequestHandler):
         from ._app import encode
 
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            return self._read_chunked()
+            try:
+                return self._read_chunked()
+            except ValueError:
+                return b"", encode(400, {"detail": "Malformed chunked request body."})
         try:
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:

@@ -174,3 +174,14 @@ def test_import_is_cheap():
             "print(sorted(m for m in ('httpx', 'yaml', 'jsonschema', 'sqlite3') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_served_malformed_chunked_body_is_400():
+    import socket
+
+    with start_background() as running:
+        host, port = running.url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            sock.sendall(b"POST " + METRICS.encode() + b" HTTP/1.1\r\nHost: x\r\nX-CEKURA-API-KEY: k\r\n"
+                         b"Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n")
+            assert sock.recv(1000).startswith(b"HTTP/1.1 400 ")
