@@ -61,12 +61,17 @@ def cell(value: Any, compact: bool = True) -> str:
 
 def _page_caption(page: dict[str, Any]) -> str:
     results = page.get("results") or []
-    parts = [f"{len(results)} shown"]
-    if isinstance(page.get("count"), int):
-        parts[0] += f" of {page['count']}"
+    shown = f"{len(results)} shown" + (f" of {page['count']}" if isinstance(page.get("count"), int) else "")
     if page.get("next"):
-        parts.append("more: --page N, or --all")
-    return " · ".join(parts)
+        return f"{shown}; next page: --page {_page_number(page['next']) or 'N'}, or --all for every page"
+    return shown
+
+
+def _page_number(url: Any) -> str | None:
+    from urllib.parse import parse_qs, urlsplit
+
+    pages = parse_qs(urlsplit(str(url)).query).get("page")
+    return pages[0] if pages else None
 
 
 def _width(out: TextIO) -> int | None:
@@ -99,7 +104,7 @@ def _table(value: Any, kind: str, out: TextIO, *, title: str | None, caption: st
             console.print(EMPTY.get(kind, "Nothing found."))
             return
         columns = COLUMNS.get(kind) or _columns_of(value)
-        table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, expand=False)
+        table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False)
         for name in columns:
             wide = name in WIDE
             table.add_column(name, overflow="fold", no_wrap=not wide, min_width=4)
@@ -107,6 +112,8 @@ def _table(value: Any, kind: str, out: TextIO, *, title: str | None, caption: st
             row = item if isinstance(item, dict) else {"value": item}
             table.add_row(*(Text(cell(row.get(name))) for name in columns))
         console.print(table)
+        if caption:
+            console.print(Text(caption, style="dim"))
         return
 
     if isinstance(value, dict):
@@ -117,12 +124,14 @@ def _table(value: Any, kind: str, out: TextIO, *, title: str | None, caption: st
         hidden = len(value) - len(shown)
         if hidden and caption is None:
             caption = f"{hidden} empty field{'s' if hidden > 1 else ''} not shown; --format json shows all"
-        table = Table(title=title, caption=caption, box=box.SIMPLE, show_header=False)
+        table = Table(title=title, box=box.SIMPLE, show_header=False, show_edge=False)
         table.add_column("field", style="bold", no_wrap=True)
         table.add_column("value", overflow="fold")
         for key, item in shown.items():
             table.add_row(Text(str(key)), Text(cell(item, compact=False)))
         console.print(table)
+        if caption:
+            console.print(Text(caption, style="dim"))
         return
 
     console.print(Text("Done." if value is None else cell(value, compact=False)))

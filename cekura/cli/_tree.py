@@ -79,9 +79,13 @@ def _metric_fields(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("metric fields (override the same fields of --from-file/--json)")
     g.add_argument("--name", help="display name")
     g.add_argument("--type", help="llm_judge or python (custom code)")
-    g.add_argument("--eval-type", help="boolean, rating, numeric or enum (API words such as binary work too)")
-    g.add_argument("--prompt", help="the LLM judge's prompt")
-    g.add_argument("--description", help="what the metric checks")
+    g.add_argument(
+        "--eval-type",
+        metavar="EVAL",
+        help="boolean, rating, numeric or enum (API words such as binary work too)",
+    )
+    g.add_argument("--prompt", metavar="TEXT", help="the LLM judge's prompt")
+    g.add_argument("--description", metavar="TEXT", help="what the metric checks")
     g.add_argument(
         "--agent-id",
         metavar="ID[,ID]",
@@ -91,7 +95,11 @@ def _metric_fields(p: argparse.ArgumentParser) -> None:
         help="agent the metric applies to (repeat, or comma-separate) -> agents",
     )
     g.add_argument(
-        "--project-id", metavar="ID", dest="project", type=t.positive_id, help="project -> project"
+        "--project-id",
+        metavar="ID",
+        dest="project",
+        type=t.positive_id,
+        help="the metric's project -> project",
     )
     g.add_argument(
         "--enum-values",
