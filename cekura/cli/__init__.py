@@ -2,6 +2,12 @@
 
 Kept cheap to import: the SDK client, httpx, rich and the sandbox load only when a command
 needs them, so `cekura --help` starts about as fast as Python itself.
+
+Modules: `_parser` (argparse machinery, global flags, lazy tree building), `_tree` (every
+command: flags, help, examples, handler name), `_types` (flag value checks), `_runtime`
+(client, output streams, exit codes), `_errors` (messages and exit codes), `_input`
+(--from-file/--json/--code-file), `_render` (JSON / rich tables), `_wait` (progress line,
+Ctrl-C), and the handlers: `_cmd_metrics`, `_cmd_jobs`, `_cmd_local`.
 """
 
 from __future__ import annotations

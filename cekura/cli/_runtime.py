@@ -75,7 +75,7 @@ class Runtime:
             )
             if args.debug:
                 _log_requests(client)
-                self.note(f"debug: API {client.api_url} (key {client._settings.sources['api_key']})")
+                self.note(f"debug: API URL {client.api_url}; key from: {client._settings.sources['api_key']}")
             self._client = client
         return self._client
 
