@@ -558,10 +558,13 @@ def _serve(p: argparse.ArgumentParser) -> None:
         metavar="KEY",
         dest="keys",
         action="append",
-        help="API key the server accepts (repeatable; default: one is made up and printed)",
+        help="API key the server accepts (repeatable; default: any key, each its own tenant)",
     )
     p.add_argument(
-        "--job-seconds", metavar="SECONDS", type=t.interval, help="how long background jobs take to complete"
+        "--job-seconds",
+        metavar="SECONDS",
+        type=t.interval,
+        help="how long background jobs take to complete (default 3)",
     )
 
 
