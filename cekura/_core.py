@@ -128,7 +128,7 @@ def call(
     params = spec.get("params") or {}
     if extra_params:
         params = {**params, **extra_params}
-    headers = ctx.headers if "headers" not in spec else {**ctx.headers, **spec["headers"]}
+    headers = (ctx.headers or None) if "headers" not in spec else {**ctx.headers, **spec["headers"]}
     content = None
     if "json" in spec:
         content = json.dumps(spec["json"], separators=(",", ":"), ensure_ascii=False).encode()
@@ -211,17 +211,24 @@ def _status_error(response: Any, method: str, path: str) -> CekuraError:
     message = _describe(body, status)
     kwargs: dict[str, Any] = {"status": status, "body": body, "method": method, "path": path}
     if cls is ValidationError:
-        errors = (
-            body
-            if isinstance(body, dict)
-            else {"non_field_errors": body if isinstance(body, list) else [message]}
-        )
+        errors = _field_errors(body, message)
+        if isinstance(body, list):
+            message = _describe(errors, status)
         return ValidationError(message, errors=errors, **kwargs)
     if cls is RateLimitError:
         return RateLimitError(
             message, retry_after=_retry_after(response.headers.get("retry-after")), **kwargs
         )
     return cls(message, **kwargs)
+
+
+def _field_errors(body: Any, message: str) -> dict[str, Any]:
+    """A 400 body as one field map; a bulk answer's per-item maps become `[i].field` keys."""
+    if isinstance(body, dict):
+        return body
+    if isinstance(body, list) and all(isinstance(item, dict) for item in body):
+        return {f"[{i}].{field}": msgs for i, item in enumerate(body) for field, msgs in item.items()}
+    return {"non_field_errors": body if isinstance(body, list) else [message]}
 
 
 def _describe(body: Any, status: int) -> str:

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.critical_metric_scenario_page import CriticalMetricScenarioPage
 from ...models.error_detail import ErrorDetail
+from ...models.field_errors import FieldErrors
 from ...types import UNSET, Response, Unset
 
 
@@ -44,11 +45,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CriticalMetricScenarioPage | ErrorDetail | None:
+) -> CriticalMetricScenarioPage | ErrorDetail | FieldErrors | None:
     if response.status_code == 200:
         response_200 = CriticalMetricScenarioPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = FieldErrors.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ErrorDetail.from_dict(response.json())
@@ -68,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CriticalMetricScenarioPage | ErrorDetail]:
+) -> Response[CriticalMetricScenarioPage | ErrorDetail | FieldErrors]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +91,7 @@ def sync_detailed(
     agent_id: int | Unset = UNSET,
     category_id: int | Unset = UNSET,
     metric_id: int | Unset = UNSET,
-) -> Response[CriticalMetricScenarioPage | ErrorDetail]:
+) -> Response[CriticalMetricScenarioPage | ErrorDetail | FieldErrors]:
     """List critical metric scenarios (paginated)
 
      Answers one page in a `{count, next, previous, results}` envelope. With an API key
@@ -103,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CriticalMetricScenarioPage | ErrorDetail]
+        Response[CriticalMetricScenarioPage | ErrorDetail | FieldErrors]
     """
 
     kwargs = _get_kwargs(
@@ -129,7 +135,7 @@ def sync(
     agent_id: int | Unset = UNSET,
     category_id: int | Unset = UNSET,
     metric_id: int | Unset = UNSET,
-) -> CriticalMetricScenarioPage | ErrorDetail | None:
+) -> CriticalMetricScenarioPage | ErrorDetail | FieldErrors | None:
     """List critical metric scenarios (paginated)
 
      Answers one page in a `{count, next, previous, results}` envelope. With an API key
@@ -147,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CriticalMetricScenarioPage | ErrorDetail
+        CriticalMetricScenarioPage | ErrorDetail | FieldErrors
     """
 
     return sync_detailed(
@@ -168,7 +174,7 @@ async def asyncio_detailed(
     agent_id: int | Unset = UNSET,
     category_id: int | Unset = UNSET,
     metric_id: int | Unset = UNSET,
-) -> Response[CriticalMetricScenarioPage | ErrorDetail]:
+) -> Response[CriticalMetricScenarioPage | ErrorDetail | FieldErrors]:
     """List critical metric scenarios (paginated)
 
      Answers one page in a `{count, next, previous, results}` envelope. With an API key
@@ -186,7 +192,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CriticalMetricScenarioPage | ErrorDetail]
+        Response[CriticalMetricScenarioPage | ErrorDetail | FieldErrors]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +216,7 @@ async def asyncio(
     agent_id: int | Unset = UNSET,
     category_id: int | Unset = UNSET,
     metric_id: int | Unset = UNSET,
-) -> CriticalMetricScenarioPage | ErrorDetail | None:
+) -> CriticalMetricScenarioPage | ErrorDetail | FieldErrors | None:
     """List critical metric scenarios (paginated)
 
      Answers one page in a `{count, next, previous, results}` envelope. With an API key
@@ -228,7 +234,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CriticalMetricScenarioPage | ErrorDetail
+        CriticalMetricScenarioPage | ErrorDetail | FieldErrors
     """
 
     return (

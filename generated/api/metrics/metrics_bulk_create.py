@@ -36,7 +36,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorDetail | FieldErrors | list[Metric] | None:
+) -> ErrorDetail | FieldErrors | list[FieldErrors] | list[Metric] | None:
     if response.status_code == 201:
         response_201 = []
         _response_201 = response.json()
@@ -48,7 +48,30 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = FieldErrors.from_dict(response.json())
+
+        def _parse_response_400(data: object) -> FieldErrors | list[FieldErrors]:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = FieldErrors.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, list):
+                raise TypeError()
+            response_400_type_1 = []
+            _response_400_type_1 = data
+            for response_400_type_1_item_data in _response_400_type_1:
+                response_400_type_1_item = FieldErrors.from_dict(
+                    response_400_type_1_item_data
+                )
+
+                response_400_type_1.append(response_400_type_1_item)
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
@@ -65,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorDetail | FieldErrors | list[Metric]]:
+) -> Response[ErrorDetail | FieldErrors | list[FieldErrors] | list[Metric]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +101,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[MetricWrite],
-) -> Response[ErrorDetail | FieldErrors | list[Metric]]:
+) -> Response[ErrorDetail | FieldErrors | list[FieldErrors] | list[Metric]]:
     """Create several metrics in one request
 
      The body is a JSON array of metric definitions; the answer is the array of stored metrics, in order.
@@ -91,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorDetail | FieldErrors | list[Metric]]
+        Response[ErrorDetail | FieldErrors | list[FieldErrors] | list[Metric]]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: list[MetricWrite],
-) -> ErrorDetail | FieldErrors | list[Metric] | None:
+) -> ErrorDetail | FieldErrors | list[FieldErrors] | list[Metric] | None:
     """Create several metrics in one request
 
      The body is a JSON array of metric definitions; the answer is the array of stored metrics, in order.
@@ -122,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorDetail | FieldErrors | list[Metric]
+        ErrorDetail | FieldErrors | list[FieldErrors] | list[Metric]
     """
 
     return sync_detailed(
@@ -135,7 +158,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[MetricWrite],
-) -> Response[ErrorDetail | FieldErrors | list[Metric]]:
+) -> Response[ErrorDetail | FieldErrors | list[FieldErrors] | list[Metric]]:
     """Create several metrics in one request
 
      The body is a JSON array of metric definitions; the answer is the array of stored metrics, in order.
@@ -148,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorDetail | FieldErrors | list[Metric]]
+        Response[ErrorDetail | FieldErrors | list[FieldErrors] | list[Metric]]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +187,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: list[MetricWrite],
-) -> ErrorDetail | FieldErrors | list[Metric] | None:
+) -> ErrorDetail | FieldErrors | list[FieldErrors] | list[Metric] | None:
     """Create several metrics in one request
 
      The body is a JSON array of metric definitions; the answer is the array of stored metrics, in order.
@@ -177,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorDetail | FieldErrors | list[Metric]
+        ErrorDetail | FieldErrors | list[FieldErrors] | list[Metric]
     """
 
     return (
