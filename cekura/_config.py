@@ -163,6 +163,11 @@ def resolve(
         raise ConfigurationError(f"api_key from the {sources['api_key']} must be a string")
     if key_value is None and is_sandbox_url(url):
         key_value, sources["api_key"] = SANDBOX_KEY, "default"
+    if key_value is not None and not (key_value.isascii() and key_value.isprintable() and key_value.strip() == key_value):
+        raise ConfigurationError(
+            f"the API key from the {sources['api_key']} contains spaces, control or non-ASCII characters; "
+            "copy it again from the Cekura dashboard"
+        )
     if key_value is None and require_key:
         raise ConfigurationError(
             "No API key found. Pass Cekura(api_key=...), set the CEKURA_API_KEY environment variable, "

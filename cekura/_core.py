@@ -147,7 +147,7 @@ def call(
         else:
             status = response.status_code
             if status in RETRY_STATUSES:
-                error = _status_error(response, method, path)
+                error = _status_error(response, method, path, idempotent)
                 retryable = idempotent
                 retry_after = _retry_after(response.headers.get("retry-after"))
             elif 200 <= status < 300:
@@ -166,7 +166,7 @@ def call(
                     )
                     retryable = idempotent
             else:
-                raise _scrub(_status_error(response, method, path), ctx.secret)
+                raise _scrub(_status_error(response, method, path, idempotent), ctx.secret)
         if not retryable or attempt >= retry.max_retries:
             if attempt:
                 error.message += f" (gave up after {attempt + 1} attempts)"
@@ -201,7 +201,7 @@ def _text(response: Any, limit: int = 500) -> str:
     return text + ("…" if len(response.content) > limit else "")
 
 
-def _status_error(response: Any, method: str, path: str) -> CekuraError:
+def _status_error(response: Any, method: str, path: str, idempotent: bool = True) -> CekuraError:
     status = response.status_code
     try:
         body: Any = json.loads(response.content) if response.content else None
@@ -209,6 +209,9 @@ def _status_error(response: Any, method: str, path: str) -> CekuraError:
         body = _text(response)
     cls = error_class_for(status)
     message = _describe(body, status)
+    if status >= 500 and not idempotent:
+        # A gateway may answer 5xx after the service applied the write: say so, never resend.
+        message += "; the server may or may not have applied the request: check before trying again"
     kwargs: dict[str, Any] = {"status": status, "body": body, "method": method, "path": path}
     if cls is ValidationError:
         errors = _field_errors(body, message)

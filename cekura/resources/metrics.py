@@ -80,6 +80,11 @@ class Metrics(Resource):
         `type="python"` and `code=` become `custom_code`; `eval_type="boolean"` becomes `binary`;
         `eval_type` defaults to `binary`; `project` defaults to the configured default project.
         """
+        if metric is not None and not isinstance(metric, dict):
+            raise ValidationError(
+                f"create takes a dict of metric fields or keyword arguments, got {type(metric).__name__}",
+                errors={"metric": ["expected an object"]},
+            )
         body = self._write_body(ctx, {**(metric or {}), **fields}, label="metric")
         return (yield from call(ctx, "metrics_create", body=body))
 
