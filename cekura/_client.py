@@ -98,9 +98,7 @@ class _BaseClient:
     # -- plumbing ----------------------------------------------------------------------------
     def _context(self) -> Context:
         if self._ctx is None:
-            import httpx
-
-            http = self._http_client()
+            httpx = _import_httpx()
             settings = self._settings
             base = SANDBOX_BASE if settings.sandbox else settings.api_url
             headers = {
@@ -109,9 +107,12 @@ class _BaseClient:
                 f"httpx/{httpx.__version__}",
                 "Accept": "application/json",
             }
+            owned = self._http is None
+            http = self._http_client(headers)
             self._ctx = Context(
                 base_url=base,
-                headers=headers,
+                # A client of our own carries these headers once; one given to us gets them per request.
+                headers={} if owned else headers,
                 retry=self.retry_policy,
                 secret=settings.api_key,
                 build_request=http.build_request,
@@ -119,15 +120,17 @@ class _BaseClient:
             )
         return self._ctx
 
-    def _http_client(self) -> Any:
+    def _http_client(self, headers: dict[str, str] | None = None) -> Any:
         if self._http is None:
-            import httpx
+            httpx = _import_httpx()
 
             kwargs: dict[str, Any] = {
                 "timeout": httpx.Timeout(self.timeout),
                 "follow_redirects": False,
                 "limits": httpx.Limits(max_connections=256, max_keepalive_connections=64),
             }
+            if headers:
+                kwargs["headers"] = headers
             if self._settings.sandbox:
                 from .sandbox import Sandbox
 
@@ -135,6 +138,27 @@ class _BaseClient:
                 kwargs["transport"] = sandbox.async_transport() if self._async else sandbox.transport()
             self._http = (httpx.AsyncClient if self._async else httpx.Client)(**kwargs)
         return self._http
+
+
+def _import_httpx() -> Any:
+    """`import httpx`, without the `httpx` command-line tool's module.
+
+    httpx's __init__ imports its CLI (`httpx._main`) whenever click is installed, and that pulls
+    in click, rich.console and pygments: ~40 ms we never use. Blocking it for the duration of the
+    import makes httpx fall back to its stub `main`; `import httpx._main` still works afterwards.
+    """
+    module = sys.modules.get("httpx")
+    if module is not None:
+        return module
+    blocked = "httpx._main" not in sys.modules
+    if blocked:
+        sys.modules["httpx._main"] = None  # type: ignore[assignment]
+    try:
+        import httpx
+    finally:
+        if blocked and sys.modules.get("httpx._main", 0) is None:
+            del sys.modules["httpx._main"]
+    return httpx
 
 
 def _sandbox_db(url: str) -> str | None:

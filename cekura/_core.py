@@ -109,6 +109,66 @@ def generated_operation(operation_id: str) -> Any:
     return module
 
 
+_kwargs_cache: dict[str, Any] = {}
+#: The only globals a `_get_kwargs` may use to be compiled on its own (see `request_kwargs`).
+_STANDALONE_GLOBALS: dict[str, Any] = {"Any": Any}
+
+
+def request_kwargs(operation_id: str) -> Any:
+    """The operation's generated `_get_kwargs(**arguments) -> {"method", "url", "params", "json"...}`.
+
+    Importing a generated operation module also imports httpx's client machinery, attrs and
+    every generated model (~40 ms): a start-up cost for a CLI command that uses none of them.
+    When an operation's `_get_kwargs` needs nothing beyond builtins, `Any` and `quote` (most
+    GETs and DELETEs), that one function is compiled from the generated source on its own: the
+    same code, run the same way. Any other operation loads through its module as before.
+    """
+    fn = _kwargs_cache.get(operation_id)
+    if fn is None:
+        fn = _standalone_get_kwargs(operation_id) or generated_operation(operation_id)._get_kwargs
+        _kwargs_cache[operation_id] = fn
+    return fn
+
+
+def _standalone_get_kwargs(operation_id: str) -> Any:
+    import os
+    import sys
+
+    tag = next(t for t in _TAGS if operation_id.startswith(t + "_"))
+    if f"{GENERATED}.api.{tag}.{operation_id}" in sys.modules:
+        return None  # already loaded: use it
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_generated", "api", tag, f"{operation_id}.py")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            source = fh.read()
+    except OSError:
+        return None
+    start = source.find("\ndef _get_kwargs(")
+    end = source.find("\ndef ", start + 1)
+    if start < 0 or end < 0:
+        return None
+    import ast
+    import builtins
+    from urllib.parse import quote
+
+    tree = ast.parse(source[start + 1 : end], path)
+    (func,) = tree.body
+    if not isinstance(func, ast.FunctionDef):
+        return None
+    loaded, stored = set(), set()
+    for node in ast.walk(func):
+        if isinstance(node, ast.Name):
+            (loaded if isinstance(node.ctx, ast.Load) else stored).add(node.id)
+        elif isinstance(node, ast.arg):
+            stored.add(node.arg)
+    namespace = {**_STANDALONE_GLOBALS, "quote": quote}
+    if loaded - stored - set(namespace) - set(dir(builtins)):
+        return None  # needs models, UNSET etc.: import the module
+    ast.increment_lineno(tree, source.count("\n", 0, start + 1))  # tracebacks show the real lines
+    exec(compile(tree, path, "exec"), namespace)
+    return namespace["_get_kwargs"]
+
+
 def generated_model(name: str) -> type:
     """A generated model class by its schema name, e.g. `MetricWrite`."""
     snake = "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
@@ -122,7 +182,7 @@ def call(
     ctx: Context, operation_id: str, /, *, extra_params: dict[str, Any] | None = None, **arguments: Any
 ) -> Flow:
     """Flow: perform one API operation and return the server's JSON (None for 204)."""
-    spec = generated_operation(operation_id)._get_kwargs(**arguments)
+    spec = request_kwargs(operation_id)(**arguments)
     method = spec["method"].upper()
     path = spec["url"]
     params = spec.get("params") or {}
