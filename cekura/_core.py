@@ -151,10 +151,13 @@ def _standalone_get_kwargs(operation_id: str) -> Any:
     import builtins
     from urllib.parse import quote
 
-    tree = ast.parse(source[start + 1 : end], path)
-    (func,) = tree.body
-    if not isinstance(func, ast.FunctionDef):
+    try:
+        tree = ast.parse(source[start + 1 : end], path)
+    except SyntaxError:
         return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.FunctionDef) or tree.body[0].decorator_list:
+        return None
+    func = tree.body[0]
     loaded, stored = set(), set()
     for node in ast.walk(func):
         if isinstance(node, ast.Name):
