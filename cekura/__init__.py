@@ -10,11 +10,13 @@ Imports are lazy: `import cekura` loads neither httpx nor the generated client.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from ._version import __version__
 
+TYPE_CHECKING = False  # not `from typing import ...`: keeps `import cekura` (and `cekura --help`) lean
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._client import AsyncCekura as AsyncCekura
     from ._client import Cekura as Cekura
     from ._core import RetryPolicy as RetryPolicy

@@ -155,7 +155,9 @@ def resolve(
             continue
         values[key], sources[key] = None, "default"
 
-    url = str(values["api_url"] or DEFAULT_API_URL).rstrip("/")
+    url = str(values["api_url"] or DEFAULT_API_URL)
+    if not is_sandbox_url(url):
+        url = url.rstrip("/")
     if values["api_url"] is None:
         sources["api_url"] = "default"
     key_value = values["api_key"]
@@ -168,14 +170,14 @@ def resolve(
             f"the API key from the {sources['api_key']} contains spaces, control or non-ASCII characters; "
             "copy it again from the Cekura dashboard"
         )
+    if not (is_sandbox_url(url) or url.startswith(("http://", "https://"))):
+        raise ConfigurationError(
+            f"api_url from the {sources['api_url']} must start with https://, http:// or sandbox://, got {url!r}"
+        )
     if key_value is None and require_key:
         raise ConfigurationError(
             "No API key found. Pass Cekura(api_key=...), set the CEKURA_API_KEY environment variable, "
             "or run `cekura auth login --api-key KEY` (use api_url='sandbox://' for the offline sandbox)."
-        )
-    if not (is_sandbox_url(url) or url.startswith(("http://", "https://"))):
-        raise ConfigurationError(
-            f"api_url from the {sources['api_url']} must start with https://, http:// or sandbox://, got {url!r}"
         )
     return Settings(
         api_key=key_value,

@@ -12,6 +12,9 @@ from typing import Any
 
 from ._errors import UsageError
 
+#: Largest body file accepted: the API (like the sandbox) refuses request bodies over 1 MiB.
+MAX_INPUT_BYTES = 1024 * 1024
+
 
 def _label(flag: str, path: str) -> str:
     return f"{flag} {'(stdin)' if path == '-' else path}"
@@ -22,11 +25,11 @@ def read_text(path: str, flag: str) -> str:
     label = _label(flag, path)
     if path == "-":
         stream = getattr(sys.stdin, "buffer", None)
-        data = stream.read() if stream is not None else sys.stdin.read().encode()
+        data = stream.read(MAX_INPUT_BYTES + 1) if stream is not None else sys.stdin.read().encode()
     else:
         try:
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = fh.read(MAX_INPUT_BYTES + 1)
         except FileNotFoundError:
             raise UsageError(
                 f"{label}: no such file", "check the path (relative to the current directory)"
@@ -37,6 +40,11 @@ def read_text(path: str, flag: str) -> str:
             raise UsageError(f"{label}: permission denied") from None
         except OSError as exc:
             raise UsageError(f"{label}: cannot read it ({exc.strerror or exc})") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise UsageError(
+            f"{label}: larger than {MAX_INPUT_BYTES // 1024} KiB, more than the API accepts in one request",
+            "split it (e.g. several bulk-create files) or trim long fields",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
