@@ -88,26 +88,32 @@ def async_client(impl: str, url: str, transport: str):
 
 
 def percall(args: argparse.Namespace) -> dict:
-    """Per-call time of `impl` and of a bare httpx.Client.get loop, in alternating blocks."""
+    """Per-call time of `impl` and of a bare httpx.Client.get loop.
+
+    `rounds` x `calls` calls each, in alternating blocks of `block` calls (order flipping every
+    pair), so both sides see the same machine; wall and CPU time per call for every block.
+    """
     impls = [args.impl, "bare"]
     calls = {name: sync_client(name, args.url) for name in impls}
     for call, _ in calls.values():  # warm-up: connection, lazy imports, caches
-        for _ in range(50):
+        for _ in range(100):
             call()
-    samples: dict[str, list[float]] = {name: [] for name in impls}
-    for rnd in range(args.rounds):
-        order = impls if rnd % 2 == 0 else impls[::-1]
-        for name in order:
+    wall: dict[str, list[float]] = {name: [] for name in impls}
+    cpu: dict[str, list[float]] = {name: [] for name in impls}
+    n = args.block
+    for pair in range(args.rounds * args.calls // n):
+        for name in impls if pair % 2 == 0 else impls[::-1]:
             call = calls[name][0]
-            n = args.calls
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             for _ in range(n):
                 call()
-            samples[name].append((time.perf_counter() - t0) / n * 1e6)
+            wall[name].append((time.perf_counter() - t0) / n * 1e6)
+            cpu[name].append((time.process_time() - c0) / n * 1e6)
     for _, close in calls.values():
         close()
-    out = {f"{name}_us": samples[name] for name in impls}
-    out["ratios"] = [a / b for a, b in zip(samples[args.impl], samples["bare"], strict=True)]
+    out: dict = {f"{name}_us": wall[name] for name in impls}
+    out.update({f"{name}_cpu_us": cpu[name] for name in impls})
+    out["pair_ratios"] = [a / b for a, b in zip(wall[args.impl], wall["bare"], strict=True)]
     return out
 
 
@@ -216,6 +222,7 @@ def main() -> None:
     parser.add_argument("--url", default="")
     parser.add_argument("--calls", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--block", type=int, default=200, help="percall: calls per alternating block")
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--page-size", type=int, default=100)
     parser.add_argument("--transport", default="httpx", choices=("httpx", "aiohttp"))
