@@ -157,9 +157,6 @@ def test_bad_input_is_refused_before_sending(client, recorder, label, call, name
     assert "\n" not in text and len(text) < 400, "the message is one readable line"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="metrics.create(<not a dict>) raises a raw TypeError (resources/metrics.py:83)"
-)
 def test_create_with_a_positional_non_dict_is_a_validation_error(client, recorder):
     FIGURES["bad inputs tried: SDK"] += 1
     with pytest.raises(ValidationError):
@@ -167,11 +164,6 @@ def test_create_with_a_positional_non_dict_is_a_validation_error(client, recorde
     assert recorder.requests == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a key with non-ASCII or control characters is not refused at construction: non-ASCII raises a raw "
-    "UnicodeEncodeError from build_request (_core.py:135), a newline becomes a misleading APIConnectionError",
-)
 @pytest.mark.parametrize(
     "key", ["sk-live-RELIABILITY-é", "sk-live-RELIABILITY-\n1"], ids=["non-ascii", "newline"]
 )

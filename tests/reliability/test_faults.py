@@ -64,9 +64,8 @@ LONG_DESCRIPTION = (
 
 # ------------------------------------------------------------------ fixtures and helpers
 @pytest.fixture
-def proxy(request, sandbox) -> Iterator[FaultProxy]:
-    seed = getattr(request, "param", 1234)
-    with FaultProxy(sandbox.url, seed=seed, fault_rate=FAULT_RATE, stall_seconds=5.0) as running:
+def proxy(sandbox) -> Iterator[FaultProxy]:
+    with FaultProxy(sandbox.url, seed=1234, fault_rate=FAULT_RATE, stall_seconds=5.0) as running:
         yield running
 
 
@@ -133,7 +132,8 @@ class Ledger:
         if check_error(err, self.method, self.path):
             self.maybe.add(label)
         else:
-            assert isinstance(err, (ServerError, RateLimitError)), f"{label}: {err!r}"
+            # Under these faults only a 429 is a refusal the SDK can vouch for (5xx may have landed).
+            assert isinstance(err, RateLimitError), f"{label}: {err!r}"
             self.refused.add(label)
 
     def check(self, stored: Counter[str]) -> None:
@@ -176,15 +176,14 @@ def test_idempotent_calls_succeed_whenever_a_retry_can(sandbox, proxy, faulty, d
     for i, metric_id in enumerate(ids[:8]):
         new = metric(f"replaced-{i}")
         assert faulty.metrics.replace(metric_id, **new)["name"] == new["name"]
-    before = proxy.received
     for metric_id in ids[8:]:
         try:
             assert faulty.metrics.delete(metric_id) is None
         except NotFoundError as err:
-            # The first attempt reached the sandbox and deleted it; the retry found nothing.
+            # Only when an earlier attempt reached the sandbox (and deleted it) and its answer was lost.
             check_error(err, "DELETE")
+            assert proxy.forwarded[f"DELETE {METRICS}{metric_id}/"] >= 2, err
             FIGURES["DELETE retries answered 404 (already deleted)"] += 1
-    assert proxy.received > before
     for i, metric_id in enumerate(ids[:8]):
         assert direct.metrics.get(metric_id)["name"] == f"replaced-{i}"
     for metric_id in ids[8:]:
@@ -362,13 +361,9 @@ def test_async_client_obeys_the_same_rules(sandbox, direct):
 
 
 # ------------------------------------------------------------------ gateway errors on writes
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 500/502/504 answer to a POST may come after the upstream applied it, but the SDK's error "
-    "does not say so (_core.call raises _status_error unchanged for non-idempotent methods)",
-)
 @pytest.mark.parametrize("status", [500, 502, 504])
 def test_gateway_errors_on_a_create_say_it_may_have_landed(status):
+    """A 5xx to a POST may come after the service applied it: not resent, and the error says so."""
     with FaultServer() as server, Cekura(api_key=KEY, api_url=server.url, max_retries=3) as client:
         server.plan(("status", status, "<html>upstream timed out</html>"))
         with pytest.raises(ServerError) as info:
