@@ -5,7 +5,7 @@ Run with the interpreter of the venv under test: `.venv/bin/python` for ours (an
 `cekura`, so run from a directory that has no `cekura/` in it (run.py uses a temp dir).
 
     python bench/workloads.py percall  --impl ours --url URL --calls 2000 --rounds 7
-    python bench/workloads.py fanout   --impl ours --url URL --calls 200 --rounds 3 [--transport aiohttp]
+    python bench/workloads.py fanout   --impl ours --url URL --calls 200 --rounds 3 --variants httpx,aiohttp
     python bench/workloads.py memory   --url URL --items 100000
     python bench/workloads.py sandbox  --calls 500 --rounds 5
 """
@@ -51,22 +51,35 @@ def sync_client(impl: str, url: str):
     return (lambda: get(55)), client.close
 
 
-def async_client(impl: str, url: str, transport: str):
+#: Async variants of our client: name -> (transport, httpx.Limits arguments or None for the SDK's own).
+VARIANTS = {
+    "httpx": ("httpx", None),  # AsyncCekura() as shipped
+    "httpx-100-20": ("httpx", (100, 20)),  # httpx's default limits, as the official package uses
+    "aiohttp": ("aiohttp", (256, 64)),  # httpx-aiohttp's AiohttpTransport under the SDK's limits
+}
+
+
+def async_client(impl: str, url: str, variant: str = "httpx"):
     """(call, aclose) for one awaited metrics.get on a fresh async client of `impl`."""
     import cekura
 
     if impl == "ours":
+        transport, limits = VARIANTS[variant]
         http_client = None
-        if transport == "aiohttp":
+        if limits is not None:
             import httpx
-            from httpx_aiohttp import AiohttpTransport
 
-            # The same settings AsyncCekura gives its own client, with aiohttp underneath.
+            kwargs = {}
+            if transport == "aiohttp":
+                from httpx_aiohttp import AiohttpTransport
+
+                kwargs["transport"] = AiohttpTransport()
+            # The settings AsyncCekura gives its own client, but for the limits / transport.
             http_client = httpx.AsyncClient(
-                transport=AiohttpTransport(),
                 timeout=httpx.Timeout(30.0),
                 follow_redirects=False,
-                limits=httpx.Limits(max_connections=256, max_keepalive_connections=64),
+                limits=httpx.Limits(max_connections=limits[0], max_keepalive_connections=limits[1]),
+                **kwargs,
             )
         client = cekura.AsyncCekura(api_key=KEY, api_url=url, http_client=http_client)
 
@@ -118,45 +131,52 @@ def percall(args: argparse.Namespace) -> dict:
 
 
 def fanout(args: argparse.Namespace) -> dict:
-    """`calls` sequential sync metrics.get vs the same number gathered on the async client, alternating."""
+    """`calls` sequential sync metrics.get vs the same number gathered on each async variant.
+
+    One process, rounds alternating the order of the steps; every client is warmed first
+    (connections opened, lazy imports done) and kept for all rounds.
+    """
     import asyncio
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
+    variants = args.variants.split(",") if args.impl == "ours" else ["httpx"]
     sync_call, sync_close = sync_client(args.impl, args.url)
-    async_call, async_close = async_client(args.impl, args.url, args.transport)
+    clients = {v: async_client(args.impl, args.url, v) for v in variants}
 
-    async def gathered() -> None:
-        results = await asyncio.gather(*(async_call() for _ in range(args.calls)))
+    async def gathered(call) -> None:
+        results = await asyncio.gather(*(call() for _ in range(args.calls)))
         assert len(results) == args.calls and results[0]["id"] == 55
 
     def sequential() -> None:
         for _ in range(args.calls):
             sync_call()
 
-    # Warm-up (excluded): opens the connections both clients keep, loads everything lazy.
-    loop.run_until_complete(gathered())
+    for call, _ in clients.values():  # warm-up (excluded)
+        loop.run_until_complete(gathered(call))
     for _ in range(5):
         sync_call()
-    seq: list[float] = []
-    fan: list[float] = []
+    steps = [("seq", sequential)] + [
+        (v, lambda call=call: loop.run_until_complete(gathered(call))) for v, (call, _) in clients.items()
+    ]
+    times: dict[str, list[float]] = {name: [] for name, _ in steps}
+    cpu_ms: dict[str, list[float]] = {name: [] for name, _ in steps}
     for rnd in range(args.rounds):
-        steps = [("seq", sequential), ("fan", lambda: loop.run_until_complete(gathered()))]
         for name, step in steps if rnd % 2 == 0 else steps[::-1]:
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             step()
-            (seq if name == "seq" else fan).append(time.perf_counter() - t0)
-    cpu = time.process_time()
-    loop.run_until_complete(gathered())
-    fan_cpu_ms = (time.process_time() - cpu) * 1000
+            times[name].append(time.perf_counter() - t0)
+            cpu_ms[name].append((time.process_time() - c0) * 1000)
     sync_close()
-    loop.run_until_complete(async_close())
+    for _, close in clients.values():
+        loop.run_until_complete(close())
     loop.close()
+    seq = statistics.median(times["seq"])
     return {
-        "seq_s": seq,
-        "fan_s": fan,
-        "fan_cpu_ms": fan_cpu_ms,
-        "speedups": [s / f for s, f in zip(seq, fan, strict=True)],
+        "seq_s": times["seq"],
+        "fan_s": {v: times[v] for v in clients},
+        "fan_cpu_ms": {v: statistics.median(cpu_ms[v]) for v in clients},
+        "speedup": {v: seq / statistics.median(times[v]) for v in clients},
     }
 
 
@@ -225,7 +245,7 @@ def main() -> None:
     parser.add_argument("--block", type=int, default=200, help="percall: calls per alternating block")
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--page-size", type=int, default=100)
-    parser.add_argument("--transport", default="httpx", choices=("httpx", "aiohttp"))
+    parser.add_argument("--variants", default="httpx", help=f"fanout, ours: comma-separated of {','.join(VARIANTS)}")
     parser.add_argument("--extra-path", default="", help="appended to sys.path (optional packages)")
     args = parser.parse_args()
     if args.extra_path:
