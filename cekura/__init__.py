@@ -10,6 +10,7 @@ Imports are lazy: `import cekura` loads neither httpx nor the generated client.
 
 from __future__ import annotations
 
+from . import _errors
 from ._version import __version__
 
 TYPE_CHECKING = False  # not `from typing import ...`: keeps `import cekura` (and `cekura --help`) lean
@@ -27,23 +28,7 @@ _LAZY = {
     "AsyncCekura": "._client",
     "RetryPolicy": "._core",
 }
-_ERRORS = (
-    "CekuraError",
-    "ConfigurationError",
-    "ValidationError",
-    "APIError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ConflictError",
-    "RateLimitError",
-    "ServerError",
-    "APIConnectionError",
-    "APITimeoutError",
-    "APIResponseError",
-    "JobError",
-    "JobTimeoutError",
-)
+_ERRORS = _errors.__all__
 _LAZY.update(dict.fromkeys(_ERRORS, "._errors"))
 
 __all__ = ["__version__", *_LAZY]

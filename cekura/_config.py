@@ -64,6 +64,8 @@ def write_config_file(data: dict[str, Any], path: Path | None = None) -> Path:
 
     path = path or config_path()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path == config_path():
+        os.chmod(path.parent, 0o700)  # ~/.cekura holds the key: keep it private
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as fh:
@@ -165,7 +167,9 @@ def resolve(
         raise ConfigurationError(f"api_key from the {sources['api_key']} must be a string")
     if key_value is None and is_sandbox_url(url):
         key_value, sources["api_key"] = SANDBOX_KEY, "default"
-    if key_value is not None and not (key_value.isascii() and key_value.isprintable() and key_value.strip() == key_value):
+    if key_value is not None and not (
+        key_value.isascii() and key_value.isprintable() and key_value.strip() == key_value
+    ):
         raise ConfigurationError(
             f"the API key from the {sources['api_key']} contains spaces, control or non-ASCII characters; "
             "copy it again from the Cekura dashboard"

@@ -137,7 +137,9 @@ def _standalone_get_kwargs(operation_id: str) -> Any:
     tag = next(t for t in _TAGS if operation_id.startswith(t + "_"))
     if f"{GENERATED}.api.{tag}.{operation_id}" in sys.modules:
         return None  # already loaded: use it
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_generated", "api", tag, f"{operation_id}.py")
+    path = os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "_generated", "api", tag, f"{operation_id}.py"
+    )
     try:
         with open(path, encoding="utf-8") as fh:
             source = fh.read()
@@ -201,6 +203,7 @@ def call(
     idempotent = method in IDEMPOTENT_METHODS
     retry = ctx.retry
     attempt = 0
+    maybe_applied = False  # did a failed attempt possibly reach the server?
     while True:
         response, exc = yield Send(request)
         retry_after: float | None = None
@@ -228,8 +231,14 @@ def call(
                         path=path,
                     )
                     retryable = idempotent
+            elif status == 404 and method == "DELETE" and maybe_applied:
+                return None  # an earlier attempt deleted it; its answer was lost on the way
             else:
                 raise _scrub(_status_error(response, method, path, idempotent), ctx.secret)
+        # Reached the server but its answer was lost or garbled (or a gateway gave up on it).
+        maybe_applied = maybe_applied or (
+            error.may_have_reached_server if exc is not None else response.status_code in (200, 502, 504)
+        )
         if not retryable or attempt >= retry.max_retries:
             if attempt:
                 error.message += f" (gave up after {attempt + 1} attempts)"
@@ -332,12 +341,24 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _scrub(error: CekuraError, secret: str | None) -> CekuraError:
+    """Remove the API key from everything an error carries (a server may echo it back)."""
     if secret and len(secret) >= 4:
-        error.message = error.message.replace(secret, "***")
-        if isinstance(error.body, str):
-            error.body = error.body.replace(secret, "***")
+        error.message = _without(error.message, secret)
+        error.body = _without(error.body, secret)
+        if isinstance(error, ValidationError):
+            error.errors = _without(error.errors, secret)
         error.args = (error.message,)
     return error
+
+
+def _without(value: Any, secret: str) -> Any:
+    if isinstance(value, str):
+        return value.replace(secret, "***")
+    if isinstance(value, dict):
+        return {_without(k, secret): _without(v, secret) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without(v, secret) for v in value]
+    return value
 
 
 # --------------------------------------------------------------------------- input checks

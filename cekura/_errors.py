@@ -22,7 +22,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # imported by `import cekura`: no `typing` import at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "CekuraError",

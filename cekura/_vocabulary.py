@@ -7,7 +7,9 @@ Canonical wire values always pass unchanged.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # this module is imported by `cekura --help`: no `typing` import
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Value spellings, per field: documented word (lower case) -> wire value.
 VALUE_ALIASES: dict[str, dict[str, str]] = {
@@ -44,6 +46,17 @@ JOB_ID_NAMES = ("progress_id", "job_id")
 
 #: bulk_manage_agents(agents_to_add=..., agents_to_remove=...) -> one call per wire mode.
 AGENT_LIST_MODES = (("agents_to_add", "enable"), ("agents_to_remove", "disable"))
+
+#: Boolean metric settings that bulk_toggle_settings (`--is-active true`, ...) may switch.
+TOGGLE_SETTINGS = (
+    "is_active",
+    "simulation_enabled",
+    "observability_enabled",
+    "sampling_enabled",
+    "audio_enabled",
+    "alert_enabled",
+    "add_to_new_agents",
+)
 
 #: Values the SDK fills in on create when the caller leaves them out: the docs' examples
 #: omit `eval_type`, which the API requires; the dashboard's default is Boolean.

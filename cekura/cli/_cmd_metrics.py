@@ -91,7 +91,7 @@ def metrics_bulk_manage_agents(rt: Any) -> None:
 
 
 def metrics_bulk_toggle_settings(rt: Any) -> None:
-    from ._tree import TOGGLE_SETTINGS
+    from .._vocabulary import TOGGLE_SETTINGS
 
     args = rt.args
     settings = {name: getattr(args, name) for name in TOGGLE_SETTINGS if getattr(args, name) is not None}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 
+from .._vocabulary import TOGGLE_SETTINGS
 from . import _types as t
 from ._parser import Node
 
@@ -31,16 +32,6 @@ Run `cekura COMMAND --help` for the flags and examples of each command."""
 
 #: `cekura config set` keys (the SDK's cekura._config.KNOWN_KEYS; a test keeps them equal).
 CONFIG_KEYS = ("api_key", "api_url", "default_project_id", "default_organization_id")
-#: `bulk-toggle-settings` flags (the SDK's TOGGLE_SETTINGS; a test keeps them equal).
-TOGGLE_SETTINGS = (
-    "is_active",
-    "simulation_enabled",
-    "observability_enabled",
-    "sampling_enabled",
-    "audio_enabled",
-    "alert_enabled",
-    "add_to_new_agents",
-)
 SHELLS = ("bash", "zsh", "tcsh")
 
 

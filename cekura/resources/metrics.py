@@ -6,19 +6,8 @@ from typing import Any
 
 from .._core import Context, Flow, body_through_model, call, id_list, id_or_slug, positive_id
 from .._errors import CekuraError, ValidationError
-from .._vocabulary import AGENT_LIST_MODES, metric_body, wire_value, with_job_aliases
+from .._vocabulary import AGENT_LIST_MODES, TOGGLE_SETTINGS, metric_body, wire_value, with_job_aliases
 from ._base import Resource, operation, pick, wait_for_job
-
-#: Boolean settings bulk_toggle_settings may switch.
-TOGGLE_SETTINGS = (
-    "is_active",
-    "simulation_enabled",
-    "observability_enabled",
-    "sampling_enabled",
-    "audio_enabled",
-    "alert_enabled",
-    "add_to_new_agents",
-)
 
 
 class Metrics(Resource):
@@ -125,7 +114,8 @@ class Metrics(Resource):
             try:
                 bodies.append(self._write_body(ctx, item, label=f"metrics[{index}]"))
             except ValidationError as exc:
-                errors.update({f"metrics[{index}].{field}": msgs for field, msgs in exc.errors.items()})
+                label = f"metrics[{index}]"
+                errors.update({k if k == label else f"{label}.{k}": msgs for k, msgs in exc.errors.items()})
         if errors:
             raise ValidationError(
                 "invalid metrics; nothing was sent: "
@@ -318,7 +308,19 @@ class Metrics(Resource):
         body = metric_body(fields, creating=True)
         if "project" not in body and ctx.project_id is not None:
             body["project"] = ctx.project_id
-        return body_through_model("MetricWrite", body, label=label)
+        model = body_through_model("MetricWrite", body, label=label)
+        problems = {}
+        if isinstance(body.get("name"), str) and not body["name"].strip():
+            problems["name"] = ["This field may not be blank."]
+        if body.get("eval_type") == "enum" and not body.get("enum_values"):
+            problems["enum_values"] = ['required when eval_type is "enum" (the labels the metric may answer)']
+        if any(a <= 0 for a in body.get("agents") or ()):
+            problems["agents"] = ["agent ids must be positive integers"]
+        if problems:
+            raise ValidationError(
+                f"invalid {label}: " + "; ".join(f"{k}: {v[0]}" for k, v in problems.items()), errors=problems
+            )
+        return model
 
 
 def _job_id(value: Any) -> str:

@@ -52,7 +52,7 @@ def test_importing_the_cli_is_cheap():
     assert imported_after("pass") == set()
     script = "import sys; import cekura.cli; print(sorted(m for m in sys.modules if m.startswith('cekura')))"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
-    assert eval(out) == ["cekura", "cekura._version", "cekura.cli"]
+    assert eval(out) == ["cekura", "cekura._errors", "cekura._version", "cekura.cli"]
 
 
 def test_json_output_never_builds_a_table(cli, monkeypatch):
@@ -118,10 +118,8 @@ def test_every_documented_flag_has_help_text():
 
 def test_tree_constants_match_the_sdk():
     from cekura._config import KNOWN_KEYS
-    from cekura.resources.metrics import TOGGLE_SETTINGS
 
     assert _tree.CONFIG_KEYS == KNOWN_KEYS
-    assert _tree.TOGGLE_SETTINGS == TOGGLE_SETTINGS
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh"])

@@ -239,3 +239,17 @@ def test_missing_key_fails_at_construction_with_a_hint(monkeypatch, tmp_path):
     monkeypatch.delenv("CEKURA_API_KEY", raising=False)
     with pytest.raises(cekura.ConfigurationError, match="CEKURA_API_KEY"):
         Cekura()
+
+
+def test_a_retried_delete_whose_first_attempt_landed_is_a_success(server, client):
+    server.responder = lambda m, p, b: (404, {"detail": "Not found."})
+    server.plan("drop_after_read")  # deleted, but the answer never came back
+    assert client.metrics.delete(55) is None
+    assert [m for m, _, _ in server.received] == ["DELETE", "DELETE"]
+
+
+def test_a_delete_of_a_missing_metric_is_still_not_found(server, client):
+    server.responder = lambda m, p, b: (404, {"detail": "Not found."})
+    server.plan(("status", 503))  # refused before doing anything: the 404 that follows is real
+    with pytest.raises(cekura.NotFoundError):
+        client.metrics.delete(55)
