@@ -29,7 +29,10 @@ def metrics_list(rt: Any) -> None:
 
 
 def metrics_get(rt: Any) -> None:
-    rt.show(rt.client.metrics.get(rt.args.metric))
+    args = rt.args
+    if (args.metric is None) == (args.slug is None):
+        raise UsageError("give a METRIC_ID or --slug SLUG (one of them)", "e.g. `cekura metrics get 55`")
+    rt.show(rt.client.metrics.get(args.metric if args.slug is None else args.slug))
 
 
 def metric_fields(args: Any) -> dict[str, Any]:

@@ -73,7 +73,9 @@ def describe(exc: BaseException) -> tuple[str, str | None]:
     elif isinstance(exc, PermissionDeniedError):
         hint = "this key may not do that; check the project and organization it belongs to"
     elif isinstance(exc, NotFoundError):
-        hint = "check the id (list what exists, e.g. `cekura metrics list --agent-id ID`)"
+        hint = "check the id; list what exists with " + _LISTERS.get(
+            next((k for k in _LISTERS if k in (exc.path or "")), ""), "`cekura metrics list --agent-id ID`"
+        )
     elif isinstance(exc, RateLimitError):
         wait = getattr(exc, "retry_after", None)
         hint = (
@@ -100,3 +102,11 @@ def attach_hint(exc: Any, hint: str) -> Any:
     """Give an SDK error a CLI hint (shown by `report`)."""
     exc.cli_hint = hint
     return exc
+
+
+#: Where to look for valid ids, by the path that answered 404.
+_LISTERS = {
+    "critical-metric-scenarios": "`cekura critical-metric-scenarios list --metric-id ID`",
+    "predefined-metrics": "`cekura predefined-metrics list`",
+    "progress": "the id printed when the job started (jobs are kept for a limited time)",
+}

@@ -147,7 +147,8 @@ def _metrics_list(p: argparse.ArgumentParser) -> None:
 
 
 def _metrics_get(p: argparse.ArgumentParser) -> None:
-    p.add_argument("metric", metavar="METRIC_ID", type=t.id_or_slug, help="metric id (or slug)")
+    p.add_argument("metric", metavar="METRIC_ID", nargs="?", type=t.positive_id, help="metric id")
+    p.add_argument("--slug", type=t.slug, help="fetch by slug instead of id (e.g. booking_confirmed_55)")
 
 
 def _metrics_create(p: argparse.ArgumentParser) -> None:

@@ -29,14 +29,12 @@ def id_list(text: str) -> list[int]:
     return [positive_id(p) for p in parts]
 
 
-def id_or_slug(text: str) -> int | str:
-    """A metric id (55) or slug (booking_confirmed_55); never a path (`/`, `..`)."""
+def slug(text: str) -> str:
+    """A metric slug (booking_confirmed_55); never a path (`/`, `..`)."""
     value = text.strip()
-    if value.isascii() and value.isdigit():
-        return positive_id(value)
     if value and value.isascii() and value[0].isalpha() and all(c.isalnum() or c in "_-" for c in value):
         return value
-    raise ArgumentTypeError(f"expected a metric id (a positive whole number) or a slug, got {text!r}")
+    raise ArgumentTypeError(f"expected a slug (a letter, then letters, digits, _ and -), got {text!r}")
 
 
 def job_id(text: str) -> str:

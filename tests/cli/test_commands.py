@@ -122,7 +122,7 @@ def test_list_of_nothing_says_so(cli):
 def test_get_by_id_and_slug(cli):
     metric = cli("metrics", "get", "55", "--format", "json").json
     assert metric["id"] == 55
-    by_slug = cli("metrics", "get", metric["slug"], "--format", "json")
+    by_slug = cli("metrics", "get", "--slug", metric["slug"], "--format", "json")
     assert by_slug.code == 0 and by_slug.json["id"] == 55
 
 
