@@ -133,8 +133,11 @@ def percall(args: argparse.Namespace) -> dict:
 def fanout(args: argparse.Namespace) -> dict:
     """`calls` sequential sync metrics.get vs the same number gathered on each async variant.
 
-    One process, rounds alternating the order of the steps; every client is warmed first
-    (connections opened, lazy imports done) and kept for all rounds.
+    One process; every client is warmed first (connections opened, lazy imports done) and kept.
+    Each round runs the sequential loop, then for each variant (order rotating) two gathered
+    batches back to back: "idle" (its client untouched since the previous round, i.e. for the
+    ~4 s of the sequential loop and more) and "busy" (right after another batch: the steady
+    state of a program that keeps fanning out). httpx's pool behaves differently in the two.
     """
     import asyncio
 
@@ -148,35 +151,36 @@ def fanout(args: argparse.Namespace) -> dict:
         results = await asyncio.gather(*(call() for _ in range(args.calls)))
         assert len(results) == args.calls and results[0]["id"] == 55
 
-    def sequential() -> None:
-        for _ in range(args.calls):
-            sync_call()
-
     for call, _ in clients.values():  # warm-up (excluded)
         loop.run_until_complete(gathered(call))
     for _ in range(5):
         sync_call()
-    steps = [("seq", sequential)] + [
-        (v, lambda call=call: loop.run_until_complete(gathered(call))) for v, (call, _) in clients.items()
-    ]
-    times: dict[str, list[float]] = {name: [] for name, _ in steps}
-    cpu_ms: dict[str, list[float]] = {name: [] for name, _ in steps}
+    seq: list[float] = []
+    fan = {regime: {v: [] for v in variants} for regime in ("idle", "busy")}
+    cpu = {regime: {v: [] for v in variants} for regime in ("idle", "busy")}
     for rnd in range(args.rounds):
-        for name, step in steps if rnd % 2 == 0 else steps[::-1]:
-            c0, t0 = time.process_time(), time.perf_counter()
-            step()
-            times[name].append(time.perf_counter() - t0)
-            cpu_ms[name].append((time.process_time() - c0) * 1000)
+        t0 = time.perf_counter()
+        for _ in range(args.calls):
+            sync_call()
+        seq.append(time.perf_counter() - t0)
+        shift = rnd % len(variants)
+        for v in variants[shift:] + variants[:shift]:
+            call = clients[v][0]
+            for regime in ("idle", "busy"):
+                c0, t0 = time.process_time(), time.perf_counter()
+                loop.run_until_complete(gathered(call))
+                fan[regime][v].append(time.perf_counter() - t0)
+                cpu[regime][v].append((time.process_time() - c0) * 1000)
     sync_close()
     for _, close in clients.values():
         loop.run_until_complete(close())
     loop.close()
-    seq = statistics.median(times["seq"])
+    seq_median = statistics.median(seq)
     return {
-        "seq_s": times["seq"],
-        "fan_s": {v: times[v] for v in clients},
-        "fan_cpu_ms": {v: statistics.median(cpu_ms[v]) for v in clients},
-        "speedup": {v: seq / statistics.median(times[v]) for v in clients},
+        "seq_s": seq,
+        "fan_s": fan,
+        "fan_cpu_ms": {r: {v: statistics.median(x) for v, x in d.items()} for r, d in cpu.items()},
+        "speedup": {r: {v: seq_median / statistics.median(x) for v, x in d.items()} for r, d in fan.items()},
     }
 
 
