@@ -243,8 +243,8 @@ def bench_fanout(server: Server, env: dict[str, str], cwd: str, calls: int, roun
     ours = workload(OURS_BIN / "python", [*args, "--impl", "ours", "--variants", ",".join(variants), *extra], cwd, env)
     official = workload(OFFICIAL_BIN / "python", [*args, "--impl", "official"], cwd, env)
     labels = {
-        "httpx": "as shipped: httpx default transport, limits 256/64",
-        "httpx-100-20": "variant: httpx default transport, httpx's default limits 100/20",
+        "httpx": "as shipped: AsyncCekura() with its default transport (httpx-aiohttp)",
+        "httpx-100-20": "variant: `http_client=` with httpx's own transport, limits 100/20",
         "aiohttp": "variant: `http_client=` with httpx-aiohttp's transport",
     }
 

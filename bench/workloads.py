@@ -53,8 +53,8 @@ def sync_client(impl: str, url: str):
 
 #: Async variants of our client: name -> (transport, httpx.Limits arguments or None for the SDK's own).
 VARIANTS = {
-    "httpx": ("httpx", None),  # AsyncCekura() as shipped
-    "httpx-100-20": ("httpx", (100, 20)),  # httpx's default limits, as the official package uses
+    "httpx": ("httpx", None),  # AsyncCekura() as shipped (httpx-aiohttp transport)
+    "httpx-100-20": ("httpx", (100, 20)),  # httpx's own transport and default limits, as the official package
     "aiohttp": ("aiohttp", (256, 64)),  # httpx-aiohttp's AiohttpTransport under the SDK's limits
 }
 

@@ -124,11 +124,10 @@ class _BaseClient:
         if self._http is None:
             httpx = _import_httpx()
 
-            kwargs: dict[str, Any] = {
-                "timeout": httpx.Timeout(self.timeout),
-                "follow_redirects": False,
-                "limits": httpx.Limits(max_connections=256, max_keepalive_connections=64),
-            }
+            kwargs: dict[str, Any] = {"timeout": httpx.Timeout(self.timeout), "follow_redirects": False}
+            if self._async:
+                # Many requests in flight: keep every connection alive for reuse.
+                kwargs["limits"] = httpx.Limits(max_connections=100, max_keepalive_connections=100)
             if headers:
                 kwargs["headers"] = headers
             if self._settings.sandbox:
@@ -136,8 +135,25 @@ class _BaseClient:
 
                 sandbox = Sandbox(db=_sandbox_db(self._settings.api_url))
                 kwargs["transport"] = sandbox.async_transport() if self._async else sandbox.transport()
+            elif self._async:
+                kwargs["transport"] = _async_transport(kwargs["limits"])
             self._http = (httpx.AsyncClient if self._async else httpx.Client)(**kwargs)
         return self._http
+
+
+def _async_transport(limits: Any) -> Any:
+    """aiohttp's connection pool behind httpx's API (httpx-aiohttp), as openai-python does.
+
+    httpx's own async pool spends milliseconds of CPU per request when hundreds are in
+    flight; aiohttp's does not (see docs/performance.md). Without httpx-aiohttp installed,
+    httpx's default transport is used. Errors keep their meaning: `_core` classifies
+    aiohttp's exceptions itself (connect failures vs. failures after sending).
+    """
+    try:
+        from httpx_aiohttp import AiohttpTransport
+    except ImportError:
+        return None
+    return AiohttpTransport(limits=limits)
 
 
 def _import_httpx() -> Any:

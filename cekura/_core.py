@@ -21,7 +21,6 @@ Retry rules (`RetryPolicy`):
 
 from __future__ import annotations
 
-import email.utils
 import importlib
 import json
 import random
@@ -109,71 +108,6 @@ def generated_operation(operation_id: str) -> Any:
     return module
 
 
-_kwargs_cache: dict[str, Any] = {}
-#: The only globals a `_get_kwargs` may use to be compiled on its own (see `request_kwargs`).
-_STANDALONE_GLOBALS: dict[str, Any] = {"Any": Any}
-
-
-def request_kwargs(operation_id: str) -> Any:
-    """The operation's generated `_get_kwargs(**arguments) -> {"method", "url", "params", "json"...}`.
-
-    Importing a generated operation module also imports httpx's client machinery, attrs and
-    every generated model (~40 ms): a start-up cost for a CLI command that uses none of them.
-    When an operation's `_get_kwargs` needs nothing beyond builtins, `Any` and `quote` (most
-    GETs and DELETEs), that one function is compiled from the generated source on its own: the
-    same code, run the same way. Any other operation loads through its module as before.
-    """
-    fn = _kwargs_cache.get(operation_id)
-    if fn is None:
-        fn = _standalone_get_kwargs(operation_id) or generated_operation(operation_id)._get_kwargs
-        _kwargs_cache[operation_id] = fn
-    return fn
-
-
-def _standalone_get_kwargs(operation_id: str) -> Any:
-    import os
-    import sys
-
-    tag = next(t for t in _TAGS if operation_id.startswith(t + "_"))
-    if f"{GENERATED}.api.{tag}.{operation_id}" in sys.modules:
-        return None  # already loaded: use it
-    path = os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "_generated", "api", tag, f"{operation_id}.py"
-    )
-    try:
-        with open(path, encoding="utf-8") as fh:
-            source = fh.read()
-    except OSError:
-        return None
-    start = source.find("\ndef _get_kwargs(")
-    end = source.find("\ndef ", start + 1)
-    if start < 0 or end < 0:
-        return None
-    import ast
-    import builtins
-    from urllib.parse import quote
-
-    try:
-        tree = ast.parse(source[start + 1 : end], path)
-    except SyntaxError:
-        return None
-    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.FunctionDef) or tree.body[0].decorator_list:
-        return None
-    func = tree.body[0]
-    loaded, stored = set(), set()
-    for node in ast.walk(func):
-        if isinstance(node, ast.Name):
-            (loaded if isinstance(node.ctx, ast.Load) else stored).add(node.id)
-        elif isinstance(node, ast.arg):
-            stored.add(node.arg)
-    namespace = {**_STANDALONE_GLOBALS, "quote": quote}
-    if loaded - stored - set(namespace) - set(dir(builtins)):
-        return None  # needs models, UNSET etc.: import the module
-    ast.increment_lineno(tree, source.count("\n", 0, start + 1))  # tracebacks show the real lines
-    exec(compile(tree, path, "exec"), namespace)
-    return namespace["_get_kwargs"]
-
-
 def generated_model(name: str) -> type:
     """A generated model class by its schema name, e.g. `MetricWrite`."""
     snake = "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
@@ -187,7 +121,7 @@ def call(
     ctx: Context, operation_id: str, /, *, extra_params: dict[str, Any] | None = None, **arguments: Any
 ) -> Flow:
     """Flow: perform one API operation and return the server's JSON (None for 204)."""
-    spec = request_kwargs(operation_id)(**arguments)
+    spec = generated_operation(operation_id)._get_kwargs(**arguments)
     method = spec["method"].upper()
     path = spec["url"]
     params = spec.get("params") or {}
@@ -250,7 +184,19 @@ def call(
 def _transport_error(exc: BaseException, method: str, path: str, idempotent: bool) -> APIConnectionError:
     import httpx
 
+    origin = exc
     never_arrived = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+    is_timeout = isinstance(exc, (httpx.TimeoutException, TimeoutError))
+    if not type(exc).__module__.startswith("aiohttp") and exc.__cause__ is not None:
+        origin = exc.__cause__
+    if type(origin).__module__.startswith("aiohttp"):
+        # httpx-aiohttp maps every aiohttp connection error to ConnectTimeout, including a
+        # connection dropped after the request was sent: judge by aiohttp's own class instead.
+        kinds = {klass.__name__ for klass in type(origin).__mro__}
+        never_arrived = bool(kinds & {"ClientConnectorError", "ConnectionTimeoutError"})
+        is_timeout = bool(kinds & {"ServerTimeoutError", "TimeoutError"})
+    else:
+        origin = exc
     if never_arrived:
         what = "could not connect to the server; the request was not sent"
     elif idempotent:
@@ -260,11 +206,14 @@ def _transport_error(exc: BaseException, method: str, path: str, idempotent: boo
             "the connection failed after the request was sent: the server may or may not have "
             "applied it; check (e.g. list or get) before trying again"
         )
-    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    cls = APITimeoutError if is_timeout else APIConnectionError
     if cls is APITimeoutError:
-        what = ("timed out; " if never_arrived or idempotent else "timed out; ") + what
+        what = "timed out; " + what
     return cls(
-        f"{what} ({type(exc).__name__})", method=method, path=path, may_have_reached_server=not never_arrived
+        f"{what} ({type(origin).__name__})",
+        method=method,
+        path=path,
+        may_have_reached_server=not never_arrived,
     )
 
 
@@ -333,6 +282,8 @@ def _retry_after(value: str | None) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
+    import email.utils  # only for the rare HTTP-date form; ~8 ms to import
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -399,8 +350,7 @@ def _model_fields(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
         import attrs
 
         # Nested models are imported under TYPE_CHECKING in generated code: resolve them here.
-        models = importlib.import_module(f"{GENERATED}.models")
-        hints = typing.get_type_hints(cls, localns=vars(models))
+        hints = typing.get_type_hints(cls, localns=_ModelNamespace())
         fields = {}
         required = set()
         for field in attrs.fields(cls):
@@ -412,6 +362,16 @@ def _model_fields(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
                 required.add(wire)
         cached = _hints_cache[cls] = (fields, frozenset(required))
     return cached
+
+
+class _ModelNamespace(dict):
+    """Names of the generated models, loaded on lookup (the models package imports lazily)."""
+
+    def __missing__(self, name: str) -> Any:
+        try:
+            return getattr(importlib.import_module(f"{GENERATED}.models"), name)
+        except AttributeError:
+            raise KeyError(name) from None
 
 
 def check_fields(cls: type, data: dict[str, Any]) -> dict[str, list[str]]:

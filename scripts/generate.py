@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "cekura-metrics.yaml"
 CONFIG = ROOT / "openapi" / "generator-config.yaml"
+TEMPLATES = ROOT / "openapi" / "templates"  # our overrides of the generator's templates
 TARGET = ROOT / "generated"
 
 
@@ -34,7 +35,7 @@ def generate(into: Path, spec: Path = SPEC) -> None:
         out = Path(tmp) / "pkg"
         cmd = [
             sys.executable, "-m", "openapi_python_client", "generate",
-            "--path", str(spec), "--config", str(CONFIG),
+            "--path", str(spec), "--config", str(CONFIG), "--custom-template-path", str(TEMPLATES),
             "--meta", "none", "--output-path", str(out), "--overwrite", "--fail-on-warning",
         ]
         proc = subprocess.run(cmd, env=env, cwd=tmp, capture_output=True, text=True)

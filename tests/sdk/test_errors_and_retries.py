@@ -253,3 +253,44 @@ def test_a_delete_of_a_missing_metric_is_still_not_found(server, client):
     server.plan(("status", 503))  # refused before doing anything: the 404 that follows is real
     with pytest.raises(cekura.NotFoundError):
         client.metrics.delete(55)
+
+
+# ------------------------------------------------------------------ the async client's aiohttp transport
+def test_async_client_uses_aiohttp_and_never_repeats_a_create_that_arrived(server):
+    """httpx-aiohttp reports a connection dropped after sending as ConnectTimeout; we must not believe it."""
+
+    async def main():
+        async with AsyncCekura(api_key=KEY, api_url=server.url, retry_policy=FAST) as c:
+            server.plan("drop_after_read")
+            with pytest.raises(cekura.APIConnectionError) as info:
+                await c.metrics.create(**METRIC)
+            assert type(c._http._transport).__name__ == "AiohttpTransport"
+            return info.value
+
+    error = asyncio.run(main())
+    assert len(server.received) == 1
+    assert error.may_have_reached_server and "may or may not have applied" in str(error)
+
+
+def test_async_client_retries_a_create_that_could_not_connect():
+    async def main():
+        async with AsyncCekura(api_key=KEY, api_url=f"http://127.0.0.1:{free_port()}", retry_policy=FAST) as c:
+            with pytest.raises(cekura.APIConnectionError) as info:
+                await c.metrics.create(**METRIC)
+            return info.value
+
+    error = asyncio.run(main())
+    assert error.may_have_reached_server is False
+    assert "gave up after 3 attempts" in str(error) and "not sent" in str(error)
+
+
+def test_async_timeouts_are_timeout_errors(server):
+    async def main():
+        async with AsyncCekura(api_key=KEY, api_url=server.url, timeout=0.2, retry_policy=FAST) as c:
+            server.plan(("stall", 1.0))
+            with pytest.raises(cekura.APITimeoutError) as info:
+                await c.metrics.create(**METRIC)
+            return info.value
+
+    error = asyncio.run(main())
+    assert error.may_have_reached_server and len(server.received) == 1
