@@ -5,6 +5,7 @@
     .venv/bin/python bench/run.py --only startup,percall
 
 What it does:
+- installs this checkout into bench/.venv-ours (`pip install .`: runtime dependencies only, as users get it);
 - creates bench/.venv-official (python3 -m venv + pip install 'cekura[sdk,cli]==1.6.7') on first use;
   the official package also imports as `cekura`, so it never shares a venv with ours;
 - installs httpx-aiohttp into bench/.deps-aiohttp (pip --target) to measure it as an optional
@@ -36,7 +37,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-OURS_BIN = ROOT / ".venv" / "bin"
+OURS_VENV = HERE / ".venv-ours"  # ours as users get it: `pip install .`, runtime dependencies only
+OURS_BIN = OURS_VENV / "bin"
 OFFICIAL_VENV = HERE / ".venv-official"
 OFFICIAL_BIN = OFFICIAL_VENV / "bin"
 OFFICIAL_REQ = "cekura[sdk,cli]==1.6.7"
@@ -54,6 +56,17 @@ def log(message: str) -> None:
 
 
 # --------------------------------------------------------------------------- environment
+
+
+def ensure_ours() -> None:
+    """A plain (non-editable) install of this checkout, refreshed on every run."""
+    pip = [str(OURS_BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    if not (OURS_BIN / "python").exists():
+        log(f"creating {OURS_VENV.relative_to(ROOT)} (pip install . , no dev extras) ...")
+        subprocess.run(["python3", "-m", "venv", str(OURS_VENV)], check=True)
+        subprocess.run([*pip, str(ROOT)], check=True, cwd=tempfile.gettempdir())
+    else:
+        subprocess.run([*pip, "--force-reinstall", "--no-deps", str(ROOT)], check=True, cwd=tempfile.gettempdir())
 
 
 def ensure_official() -> None:
@@ -343,9 +356,7 @@ def main() -> int:
     if unknown := only - set(FIGURES):
         parser.error(f"unknown figures: {', '.join(sorted(unknown))}")
     quick = args.quick
-    if not (OURS_BIN / "cekura").exists():
-        raise SystemExit("no .venv/bin/cekura: run `make install` first")
-
+    ensure_ours()
     ensure_official()
     aiohttp_path = None if args.no_aiohttp or "fanout" not in only else ensure_aiohttp()
     scratch = tempfile.mkdtemp(prefix="cekura-bench-")
