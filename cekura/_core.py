@@ -16,7 +16,9 @@ Retry rules (`RetryPolicy`):
 - GET, PUT and DELETE are retried on connection failures, timeouts, malformed answers and
   on 429 / 502 / 503 / 504, with jittered exponential backoff; Retry-After is honoured, capped.
 - POST and PATCH are retried only when the request provably never reached the server
-  (the connection could not be opened). Otherwise the error says the change may have landed.
+  (the connection could not be opened). Otherwise the error says the change may have landed
+  (also on a 5xx answer to a write: a gateway may answer after the service applied it).
+- A DELETE retried after an attempt that may have landed treats 404 as done.
 """
 
 from __future__ import annotations
