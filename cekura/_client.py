@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic
 
 from . import _config
 from ._core import Context, Emit, Flow, RetryPolicy, Send, Sleep
+from ._errors import ConfigurationError
 from ._typing import Async, M, Sync
 from ._version import __version__
 
@@ -57,12 +58,12 @@ class _BaseClient(Generic[M]):
         for both clients. Logging: `logging.getLogger("cekura")`, or `CEKURA_LOG=debug|info`.
         """
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-            raise _config.ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
+            raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise _config.ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+            raise ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
         for name, hook in (("on_request", on_request), ("on_response", on_response)):
             if hook is not None and not callable(hook):
-                raise _config.ConfigurationError(f"{name} must be a callable, got {type(hook).__name__}")
+                raise ConfigurationError(f"{name} must be a callable, got {type(hook).__name__}")
         self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id)
         self.timeout = float(timeout)
         self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
@@ -91,11 +92,11 @@ class _BaseClient(Generic[M]):
         if timeout is not None and (
             isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0
         ):
-            raise _config.ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
+            raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
         if max_retries is not None and (
             isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
         ):
-            raise _config.ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+            raise ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
         ctx = self._context()  # creates the pool now, so that the copy shares it
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
@@ -137,19 +138,19 @@ class _BaseClient(Generic[M]):
 
     @property
     def metrics(self) -> Metrics[M]:
-        return self._resource("Metrics")  # type: ignore[no-any-return]
+        return self._resource("Metrics")
 
     @property
     def predefined_metrics(self) -> PredefinedMetrics[M]:
-        return self._resource("PredefinedMetrics")  # type: ignore[no-any-return]
+        return self._resource("PredefinedMetrics")
 
     @property
     def critical_metric_scenarios(self) -> CriticalMetricScenarios[M]:
-        return self._resource("CriticalMetricScenarios")  # type: ignore[no-any-return]
+        return self._resource("CriticalMetricScenarios")
 
     @property
     def metric_reviews(self) -> MetricReviews[M]:
-        return self._resource("MetricReviews")  # type: ignore[no-any-return]
+        return self._resource("MetricReviews")
 
     # -- plumbing ----------------------------------------------------------------------------
     def _context(self) -> Context:

@@ -217,6 +217,7 @@ def call(
                 extra=_fields("attempt", method, path, response, took, attempt),
             )
         retry_after: float | None = None
+        error: CekuraError
         if exc is not None:
             error = _transport_error(exc, method, path, idempotent)
             retryable = idempotent or not error.may_have_reached_server
@@ -255,7 +256,7 @@ def call(
                 raise _scrub(_status_error(response, method, path, idempotent), ctx.secret)
         # Reached the server but its answer was lost or garbled (or a gateway gave up on it).
         maybe_applied = maybe_applied or (
-            error.may_have_reached_server if exc is not None else response.status_code in (200, 502, 504)
+            getattr(error, "may_have_reached_server", True) if exc is not None else response.status_code in (200, 502, 504)
         )
         if not retryable or attempt >= retry.max_retries:
             if attempt:
@@ -490,7 +491,7 @@ def body_through_model(model_name: str, data: Any, *, label: str = "body") -> An
             f"{label} must be a JSON object (a dict), got {type(data).__name__}",
             errors={label: ["expected an object"]},
         )
-    cls = generated_model(model_name)
+    cls: Any = generated_model(model_name)
     known, _ = _model_fields(cls)
     for name in data:
         if name not in known:
@@ -535,7 +536,7 @@ def _model_fields(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
     return cached
 
 
-class _ModelNamespace(dict):
+class _ModelNamespace(dict[str, Any]):
     """Names of the generated models, loaded on lookup (the models package imports lazily)."""
 
     def __missing__(self, name: str) -> Any:

@@ -114,14 +114,14 @@ class Operation(Generic[P, R]):
     @overload
     def __get__(self, obj: None, owner: Any) -> Callable[..., Any]: ...
     @overload
-    def __get__(self, obj: _HasMode[Sync], owner: Any) -> Callable[P, R]: ...
+    def __get__(self, obj: HasMode[Sync], owner: Any) -> Callable[P, R]: ...
     @overload
-    def __get__(self, obj: _HasMode[Async], owner: Any) -> Callable[P, Coroutine[Any, Any, R]]: ...
+    def __get__(self, obj: HasMode[Async], owner: Any) -> Callable[P, Coroutine[Any, Any, R]]: ...
     @overload
-    def __get__(self, obj: _HasMode[Raw[Sync]], owner: Any) -> Callable[P, RawResponse[R]]: ...
+    def __get__(self, obj: HasMode[Raw[Sync]], owner: Any) -> Callable[P, RawResponse[R]]: ...
     @overload
     def __get__(
-        self, obj: _HasMode[Raw[Async]], owner: Any
+        self, obj: HasMode[Raw[Async]], owner: Any
     ) -> Callable[P, Coroutine[Any, Any, RawResponse[R]]]: ...
     def __get__(self, obj: Any, owner: Any) -> Any:
         if obj is None:
@@ -145,10 +145,10 @@ class Paginator(Generic[P, T]):
     @overload
     def __get__(self, obj: None, owner: Any) -> Callable[..., Any]: ...
     @overload
-    def __get__(self, obj: _HasMode[Sync] | _HasMode[Raw[Sync]], owner: Any) -> Callable[P, Iterator[T]]: ...
+    def __get__(self, obj: HasMode[Sync] | HasMode[Raw[Sync]], owner: Any) -> Callable[P, Iterator[T]]: ...
     @overload
     def __get__(
-        self, obj: _HasMode[Async] | _HasMode[Raw[Async]], owner: Any
+        self, obj: HasMode[Async] | HasMode[Raw[Async]], owner: Any
     ) -> Callable[P, AsyncIterator[T]]: ...
     def __get__(self, obj: Any, owner: Any) -> Any:
         if obj is None:
@@ -156,7 +156,7 @@ class Paginator(Generic[P, T]):
         return MethodType(self._methods[obj._mode & 1], obj)
 
 
-class _HasMode(Generic[M]):
+class HasMode(Generic[M]):
     """What the descriptors dispatch on: `cekura.resources._base.Resource` is one."""
 
     _mode: int

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any, Generic
+from typing import Any
 
 from .._core import Context, Flow, Sleep, call
 from .._errors import JobError, JobTimeoutError, ValidationError
-from .._typing import M, Raw, RequestOptions, operation, paginator
+from .._typing import HasMode, M, Raw, RequestOptions, operation, paginator
 from .._vocabulary import with_job_aliases
 
 __all__ = ["Resource", "Raw", "RequestOptions", "operation", "paginator", "pick", "wait_for_job"]
@@ -32,7 +32,7 @@ DONE = frozenset({"completed", "complete", "done", "success", "succeeded", "fini
 FAILED = frozenset({"failed", "failure", "error", "errored", "cancelled", "canceled"})
 
 
-class Resource(Generic[M]):
+class Resource(HasMode[M]):
     """Base of every resource class; `M` is the mode its client gives it (see cekura._typing)."""
 
     _mode: int  # 0 sync, 1 async, 2 sync raw, 3 async raw
@@ -76,7 +76,7 @@ def wait_for_job(
     poll_interval: float,
     on_progress: Callable[[dict[str, Any]], None] | None,
     **query: Any,
-) -> Flow[dict[str, Any]]:
+) -> Flow[Any]:
     """Flow: poll a progress endpoint until the job completes; return its final state."""
     if not (isinstance(timeout, (int, float)) and timeout > 0):
         raise ValidationError(

@@ -20,7 +20,7 @@ class CriticalMetricScenarios(Resource[M]):
     @property
     def with_raw_response(self) -> CriticalMetricScenarios[Raw[M]]:
         """The same methods, returning `RawResponse` (status, headers, request id, parse())."""
-        return self._raw_view()  # type: ignore[no-any-return]
+        return self._raw_view()
 
     @operation
     def list(
@@ -101,8 +101,8 @@ class CriticalMetricScenarios(Resource[M]):
         return (yield from call(ctx, "critical_metric_scenarios_update", id=number, body=body))
 
 
-def _query(**values: Any) -> dict[str, int]:
-    query = {}
+def _query(**values: Any) -> dict[str, Any]:
+    query: dict[str, Any] = {}
     for name, value in values.items():
         if value is not None:
             query[name] = positive_id(value, name)

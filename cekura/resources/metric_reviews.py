@@ -19,7 +19,7 @@ class MetricReviews(Resource[M]):
     @property
     def with_raw_response(self) -> MetricReviews[Raw[M]]:
         """The same methods, returning `RawResponse` (status, headers, request id, parse())."""
-        return self._raw_view()  # type: ignore[no-any-return]
+        return self._raw_view()
 
     @operation
     def process_feedbacks(
@@ -52,9 +52,9 @@ class MetricReviews(Resource[M]):
         if skip_evaluation is not None:
             body["skip_evaluation"] = skip_evaluation
         model = body_through_model("ProcessFeedbacksRequest", body, label="process_feedbacks")
-        job = with_job_aliases((yield from call(ctx, "metric_reviews_process_feedbacks", body=model)))
+        job: Any = with_job_aliases((yield from call(ctx, "metric_reviews_process_feedbacks", body=model)))
         if not wait:
-            return job  # type: ignore[no-any-return]
+            return job
         return (
             yield from wait_for_job(
                 ctx,
@@ -80,7 +80,7 @@ class MetricReviews(Resource[M]):
         """The state of a feedback job; the docs call its id `job_id`, the API `progress_id`."""
         query = _scope(agent_id, project_id)
         pid = _job_id(pick("job_id", job_id, progress_id))
-        return with_job_aliases(  # type: ignore[no-any-return]
+        return with_job_aliases(
             (yield from call(ctx, "metric_reviews_process_feedbacks_progress", progress_id=pid, **query))
         )
 
@@ -110,8 +110,8 @@ class MetricReviews(Resource[M]):
         )
 
 
-def _scope(agent_id: Any, project_id: Any) -> dict[str, int]:
-    query = {}
+def _scope(agent_id: Any, project_id: Any) -> dict[str, Any]:
+    query: dict[str, Any] = {}
     if agent_id is not None:
         query["agent_id"] = positive_id(agent_id, "agent_id")
     if project_id is not None:

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
         BulkAgentAssignmentResult,
         BulkToggleSettingsParams,
         BulkToggleSettingsResult,
-        GeneratedMetric,
         GenerateMetricsProgress,
         JobStarted,
         Metric,
@@ -41,7 +40,7 @@ class Metrics(Resource[M]):
     @property
     def with_raw_response(self) -> Metrics[Raw[M]]:
         """The same methods, returning `RawResponse` (status, headers, request id, parse())."""
-        return self._raw_view()  # type: ignore[no-any-return]
+        return self._raw_view()
 
     # ------------------------------------------------------------------ read
     @operation
@@ -115,7 +114,7 @@ class Metrics(Resource[M]):
                 f"create takes a dict of metric fields or keyword arguments, got {type(metric).__name__}",
                 errors={"metric": ["expected an object"]},
             )
-        body = self._write_body(ctx, {**(metric or {}), **fields}, label="metric")  # type: ignore[dict-item]
+        body = self._write_body(ctx, {**(metric or {}), **fields}, label="metric")
         return (yield from call(ctx, "metrics_create", body=body))
 
     @operation
@@ -297,12 +296,12 @@ class Metrics(Resource[M]):
         poll_interval: float = 2.0,
         on_progress: Callable[[dict[str, Any]], None] | None = None,
         **options: Unpack[JobRequestOptions],
-    ) -> Flow[JobStarted | builtins.list[GeneratedMetric]]:
+    ) -> Flow[JobStarted | GenerateMetricsProgress]:
         """Ask the API to propose `count` metrics for an agent.
 
         Returns the job ({"progress_id", "job_id"}) at once, or with `wait=True` polls until
-        it completes (at most `timeout` seconds) and returns the proposed metrics (a list of
-        dicts ready for bulk_create).
+        it completes (at most `timeout` seconds) and returns its final state, whose `metrics`
+        are the proposals (dicts ready for bulk_create), as `wait_for_generation` does.
         """
         body: dict[str, Any] = {}
         if agent_id is not None:
@@ -322,18 +321,19 @@ class Metrics(Resource[M]):
                 )
             body["num_metrics"] = number
         model = body_through_model("GenerateMetricsRequest", body, label="generate")
-        job = with_job_aliases((yield from call(ctx, "metrics_generate", body=model)))
+        job: Any = with_job_aliases((yield from call(ctx, "metrics_generate", body=model)))
         if not wait:
             return job
-        state = yield from wait_for_job(
-            ctx,
-            "metrics_generate_progress",
-            job["progress_id"],
-            timeout=timeout,
-            poll_interval=poll_interval,
-            on_progress=on_progress,
+        return (
+            yield from wait_for_job(
+                ctx,
+                "metrics_generate_progress",
+                job["progress_id"],
+                timeout=timeout,
+                poll_interval=poll_interval,
+                on_progress=on_progress,
+            )
         )
-        return state.get("metrics", state.get("result", []))
 
     @operation
     def generate_progress(

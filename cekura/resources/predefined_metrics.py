@@ -17,7 +17,7 @@ class PredefinedMetrics(Resource[M]):
     @property
     def with_raw_response(self) -> PredefinedMetrics[Raw[M]]:
         """The same methods, returning `RawResponse` (status, headers, request id, parse())."""
-        return self._raw_view()  # type: ignore[no-any-return]
+        return self._raw_view()
 
     @operation
     def list(self, ctx: Context, **options: Unpack[RequestOptions]) -> Flow[builtins.list[PredefinedMetric]]:

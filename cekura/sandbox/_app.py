@@ -148,7 +148,7 @@ def seed_tenant(store: Store, tenant: str, now: float) -> None:
                 store.put(tenant, kind, dict(doc))
         for metric in _seed.METRICS:
             store.put(tenant, "metric", {"id": metric["id"], **_metrics.DEFAULTS, **metric,
-                                         "slug": _metrics.make_slug(metric["name"], metric["id"])})
+                                         "slug": _metrics.make_slug(str(metric["name"]), int(metric["id"]))})  # type: ignore[call-overload]
 
 
 def handle(sandbox: Sandbox, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes,
