@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Unpack
 
 from .._core import Context, Flow, body_through_model, call, id_list, id_or_slug, positive_id
-from .._errors import CekuraError, ValidationError
+from .._errors import CekuraError, UnknownArgumentError, ValidationError
 from .._typing import JobRequestOptions, M, Raw, RequestOptions, operation
 from .._vocabulary import (
     AGENT_LIST_MODES,
@@ -175,19 +175,26 @@ class Metrics(Resource[M]):
                 "metrics must be a non-empty list of metric dicts",
                 errors={"metrics": ["expected a non-empty list"]},
             )
-        bodies, errors = [], {}
+        bodies, errors, suggestions = [], {}, []
+        unknown = False
         for index, item in enumerate(metrics):
             try:
                 bodies.append(self._write_body(ctx, item, label=f"metrics[{index}]"))
             except ValidationError as exc:
                 label = f"metrics[{index}]"
                 errors.update({k if k == label else f"{label}.{k}": msgs for k, msgs in exc.errors.items()})
+                if isinstance(exc, UnknownArgumentError):
+                    unknown = True
+                    suggestions += exc.suggestions
         if errors:
-            raise ValidationError(
-                "invalid metrics; nothing was sent: "
-                + "; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()),
-                errors=errors,
-            )
+            message = "invalid metrics; nothing was sent: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items())
+            if unknown:
+                raise UnknownArgumentError(
+                    message + " (send fields the SDK does not know yet with extra_body={...}). Nothing was sent.",
+                    errors=errors,
+                    suggestions=suggestions,
+                )
+            raise ValidationError(message, errors=errors)
         return (yield from call(ctx, "metrics_bulk_create", body=bodies))
 
     @operation
