@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic
 from . import _config
 from ._core import Context, Emit, Flow, RetryPolicy, Send, Sleep
 from ._errors import ConfigurationError
-from ._typing import Async, M, Sync
+from ._modes import Async, M, Sync
 from ._version import __version__
 
 if TYPE_CHECKING:

@@ -29,6 +29,11 @@ from types import MethodType
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypedDict, TypeVar, overload
 
 from ._core import Context, Emit, Flow, Send, Sleep
+from ._modes import Async as Async
+from ._modes import HasMode as HasMode
+from ._modes import M as M
+from ._modes import Raw as Raw
+from ._modes import Sync as Sync
 
 if TYPE_CHECKING:
     import inspect
@@ -38,22 +43,9 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
-M = TypeVar("M")
 
 #: The generator of a paginated flow: it emits items of type T (a flow is `Flow[R]`, see _core).
 PageFlow = Generator[Emit[T] | Send | Sleep, Any, None]
-
-
-class Sync:
-    """Mode of the resources of `Cekura`: methods return their result."""
-
-
-class Async:
-    """Mode of the resources of `AsyncCekura`: methods are coroutines of their result."""
-
-
-class Raw(Generic[M]):
-    """Mode of `.with_raw_response`: methods return a `RawResponse` (awaited for `Raw[Async]`)."""
 
 
 class RequestOptions(TypedDict, total=False):
@@ -154,12 +146,6 @@ class Paginator(Generic[P, T]):
         if obj is None:
             return self._methods[0]
         return MethodType(self._methods[obj._mode & 1], obj)
-
-
-class HasMode(Generic[M]):
-    """What the descriptors dispatch on: `cekura.resources._base.Resource` is one."""
-
-    _mode: int
 
 
 # --------------------------------------------------------------------------- the decorators
