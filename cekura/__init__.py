@@ -21,12 +21,14 @@ if TYPE_CHECKING:
     from ._client import AsyncCekura as AsyncCekura
     from ._client import Cekura as Cekura
     from ._core import RetryPolicy as RetryPolicy
+    from ._response import RawResponse as RawResponse
     from ._errors import *  # noqa: F403
 
 _LAZY = {
     "Cekura": "._client",
     "AsyncCekura": "._client",
     "RetryPolicy": "._core",
+    "RawResponse": "._response",
 }
 _ERRORS = _errors.__all__
 _LAZY.update(dict.fromkeys(_ERRORS, "._errors"))

@@ -51,7 +51,8 @@ from __future__ import annotations
 
 from typing import Any, Literal, NotRequired, TypedDict
 
-from .._typing import RequestOptions
+from .._typing import JobRequestOptions as JobRequestOptions
+from .._typing import RequestOptions as RequestOptions
 
 '''
 
@@ -143,6 +144,7 @@ class Emitter:
             + list(self.widened.values())
             + [n + "Input" for n in bodies]
             + [n + "Params" for n in bodies]
+            + ["JobRequestOptions", "RequestOptions"]
         )
         out.append("__all__ = [\n" + "".join(f"    {json.dumps(n)},\n" for n in names) + "]\n")
         return "\n".join(out).rstrip() + "\n"

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any, Literal, NotRequired, TypedDict
 
-from .._typing import RequestOptions
+from .._typing import JobRequestOptions as JobRequestOptions
+from .._typing import RequestOptions as RequestOptions
 
 
 class ErrorDetail(TypedDict):
@@ -638,6 +639,7 @@ __all__ = [
     "GenerateMetricsRequestInput",
     "GenerateMetricsRequestParams",
     "GeneratedMetric",
+    "JobRequestOptions",
     "JobStarted",
     "JobStatus",
     "KnowledgeBaseFile",
@@ -658,6 +660,7 @@ __all__ = [
     "ProcessFeedbacksRequest",
     "ProcessFeedbacksRequestInput",
     "ProcessFeedbacksRequestParams",
+    "RequestOptions",
     "ReviewResult",
     "SignificantChangeAlertDirection",
     "SignificantChangeAlertStatus",

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Coroutine, Iterator
 from typing import Any, assert_type
 
-from cekura import AsyncCekura, Cekura
-from cekura._response import RawResponse
+from cekura import AsyncCekura, Cekura, RawResponse
 from cekura.types import (
     BulkAgentAssignmentResult,
     BulkToggleSettingsResult,
