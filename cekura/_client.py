@@ -64,6 +64,11 @@ class _BaseClient(Generic[M]):
         for name, hook in (("on_request", on_request), ("on_response", on_response)):
             if hook is not None and not callable(hook):
                 raise ConfigurationError(f"{name} must be a callable, got {type(hook).__name__}")
+            if hook is not None:
+                import inspect
+
+                if inspect.iscoroutinefunction(hook):
+                    raise ConfigurationError(f"{name} must be a plain function (it is called, not awaited)")
         self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id)
         self.timeout = float(timeout)
         self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)

@@ -156,7 +156,7 @@ def emit(spec_path: Path, types_text: str) -> str:
             for status in sorted(s for s in statuses if s >= 400):
                 errors.append(f"`{error_class_for(status).__name__}` ({status})")
             errors += ["`RateLimitError` (429)", "`ServerError` (5xx)", "`APIConnectionError` / `APITimeoutError`"]
-            if name in ("generate", "wait_for_generation", "process_feedbacks", "wait"):
+            if "wait_for_job(" in inspect.getsource(flow_fn):
                 errors.append("`JobError` / `JobTimeoutError` while waiting")
             out += ["**Raises** " + ", ".join(dict.fromkeys(errors)) + ".", ""]
     return "\n".join(line.rstrip() for line in out).rstrip() + "\n"
