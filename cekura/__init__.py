@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from ._client import AsyncCekura as AsyncCekura
     from ._client import Cekura as Cekura
     from ._core import RetryPolicy as RetryPolicy
-    from ._response import RawResponse as RawResponse
     from ._errors import *  # noqa: F403
+    from ._response import RawResponse as RawResponse
 
 _LAZY = {
     "Cekura": "._client",
