@@ -366,3 +366,17 @@ def test_every_component_schema_has_its_typed_dict():
             typed = getattr(types, name)
             assert set(schema["properties"]) <= set(typed.__annotations__), name
             assert set(schema.get("required", ())) <= typed.__required_keys__, name
+
+
+def test_types_cost_nothing_at_run_time(served):
+    """Constructing a client loads no typing machinery; calling methods never loads cekura.types."""
+    script = (
+        "import sys, cekura\n"
+        "client = cekura.Cekura(api_key='k-0123456789', api_url=sys.argv[1])\n"
+        "before = {m for m in ('cekura._typing', 'cekura.types', 'cekura.resources') if m in sys.modules}\n"
+        "client.metrics.get(55); client.metrics.with_raw_response.list(agent_id=123)\n"
+        "print(sorted(before), 'cekura.types' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, served.url], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["[]", "False"]
