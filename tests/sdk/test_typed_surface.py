@@ -185,6 +185,10 @@ def test_raw_responses_and_request_ids_from_a_served_sandbox(served):
         assert info.value.request_id and info.value.request_id.startswith("req_")
         assert info.value.headers["x-request-id"] == info.value.request_id
         assert client.metrics.with_raw_response.with_raw_response is client.metrics.with_raw_response
+        pages = list(client.critical_metric_scenarios.with_raw_response.iter(metric_id=55, page_size=5))
+        items = list(client.critical_metric_scenarios.iter(metric_id=55, page_size=5))
+        assert len(pages) >= 2 and len({p.request_id for p in pages}) == len(pages)
+        assert [s["id"] for p in pages for s in p.parse()["results"]] == [s["id"] for s in items]
 
     async def run() -> None:
         async with AsyncCekura(api_key=KEY + "-async", api_url=served.url) as client:
@@ -192,6 +196,11 @@ def test_raw_responses_and_request_ids_from_a_served_sandbox(served):
             assert raw.status_code == 200 and raw.request_id.startswith("req_")
             assert raw.parse()["results"]
             assert inspect.iscoroutinefunction(client.metrics.with_raw_response.get)
+            pages = [p async for p in client.critical_metric_scenarios.with_raw_response.iter(metric_id=55, page_size=5)]
+            assert len(pages) >= 2 and all(p.status_code == 200 and p.request_id for p in pages)
+            assert [s["id"] for p in pages for s in p.parse()["results"]] == [
+                s["id"] async for s in client.critical_metric_scenarios.iter(metric_id=55, page_size=5)
+            ]
 
     asyncio.run(run())
 
@@ -296,7 +305,7 @@ def test_every_method_has_its_public_signature():
                 assert sig.return_annotation is not inspect.Signature.empty
                 assert "Flow" not in str(sig) and "Generator" not in str(sig)
                 assert inspect.iscoroutinefunction(method) == (client is asyn and not is_pages), (attr, name)
-                if resource._mode >= 2 and not is_pages:
+                if resource._mode >= 2:
                     assert "RawResponse[" in str(sig.return_annotation)
                 count += 1
     assert count == len(methods) * 4

@@ -68,6 +68,7 @@ def sync_calls(client: Cekura) -> None:
     assert_type(raw.retries_taken, int)
     assert_type(raw.parse(), MetricDetail)
     assert_type(client.predefined_metrics.with_raw_response.list(), RawResponse[list[PredefinedMetric]])
+    assert_type(client.critical_metric_scenarios.with_raw_response.iter(metric_id=55), Iterator[RawResponse[dict[str, Any]]])
     assert_type(client.with_options(timeout=5, max_retries=0), Cekura)
 
     client.metrics.list(agent=123)  # error: Unexpected keyword argument "agent"
