@@ -137,7 +137,10 @@ def emit(spec_path: Path, types_text: str) -> str:
             result = _type(sig.return_annotation)
             if is_pages:
                 async_result = result.replace("Iterator[", "AsyncIterator[", 1)
-                out.append(f"**Returns** `{result}` (async: `{async_result}`), fetching pages as you go.")
+                out.append(
+                    f"**Returns** `{result}` (async: `{async_result}`), fetching pages as you go; "
+                    "raw: one `RawResponse` per page."
+                )
             else:
                 out.append(f"**Returns** `{result}` (async: a coroutine of it; raw: `RawResponse[{result}]`).")
             out.append("")
