@@ -71,6 +71,7 @@ class JobRequestOptions(TypedDict, total=False):
     extra_query: Mapping[str, Any] | None
     extra_body: Mapping[str, Any] | None
     request_timeout: float | None
+    """Seconds each HTTP attempt may take (`timeout` bounds the whole wait in these methods)."""
     max_retries: int | None
 
 
