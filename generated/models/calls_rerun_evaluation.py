@@ -25,12 +25,14 @@ class CallsRerunEvaluation:
                 `all`. Upstream's schema says
                 only a list, while its text and examples accept `all`.
             agent_id (int | Unset):
-            assistant_id (int | Unset):
+            assistant_id (int | str | Unset): Our definition: external assistant ids are text everywhere else in the API
+                (e.g.
+                `asst_...`); upstream types this one as an integer. Both are accepted.
     """
 
     call_logs: CallsRerunEvaluationCallLogsType1 | list[int]
     agent_id: int | Unset = UNSET
-    assistant_id: int | Unset = UNSET
+    assistant_id: int | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,7 +45,11 @@ class CallsRerunEvaluation:
 
         agent_id = self.agent_id
 
-        assistant_id = self.assistant_id
+        assistant_id: int | str | Unset
+        if isinstance(self.assistant_id, Unset):
+            assistant_id = UNSET
+        else:
+            assistant_id = self.assistant_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -84,7 +90,12 @@ class CallsRerunEvaluation:
 
         agent_id = d.pop("agent_id", UNSET)
 
-        assistant_id = d.pop("assistant_id", UNSET)
+        def _parse_assistant_id(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        assistant_id = _parse_assistant_id(d.pop("assistant_id", UNSET))
 
         calls_rerun_evaluation = cls(
             call_logs=call_logs,
