@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from .._vocabulary import TOGGLE_SETTINGS
+from . import _tree_lifecycle as lifecycle
 from . import _types as t
 from ._parser import Node
 
@@ -136,6 +137,7 @@ PREDEFINED = Node(
             setup=lambda p: _id(p, what="predefined metric id"),
             examples=("cekura predefined-metrics get 12",),
         ),
+        *lifecycle.PREDEFINED_COMMANDS,  # copy
     ),
 )
 
@@ -333,6 +335,7 @@ METRICS = Node(
                 "cekura metrics generate-progress --progress-id <id> --wait",
             ),
         ),
+        *lifecycle.METRIC_COMMANDS,  # preview, preview-progress, history, restore
     ),
 )
 
@@ -592,4 +595,4 @@ COMPLETION = Node(
 
 VERSION = Node("version", "print the version", handler="_cmd_local:version", examples=("cekura version",))
 
-TREE = (PREDEFINED, METRICS, SCENARIOS, REVIEWS, CONFIG, AUTH, SANDBOX, COMPLETION, VERSION)
+TREE = (PREDEFINED, METRICS, SCENARIOS, REVIEWS, *lifecycle.TOP_LEVEL, CONFIG, AUTH, SANDBOX, COMPLETION, VERSION)
