@@ -51,6 +51,7 @@ class MetricLifecycle(Resource):
         data = metric_body({**(metric or {}), **fields}, creating=False)
         for name, default in PREVIEW_DEFAULTS.items():
             data.setdefault(name, default)
+        body_through_model("PreviewMetric", data, label="metric")  # the nested metric's own checks
         one_of("call_log_ids", ("call_log_ids", call_log_ids), ("run_ids", run_ids))
         if call_log_ids is None and run_ids is None:
             raise ValidationError(
