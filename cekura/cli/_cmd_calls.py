@@ -22,7 +22,8 @@ def _show_scored(rt: Any, item: Any, what: str) -> None:
     rows = []
     for entry in scores or ():
         vote = entry.get("vote") or {}
-        verdict = {True: "agree", False: "disagree"}.get(vote.get("thumbs_up"), "")
+        thumbs = vote.get("thumbs_up")
+        verdict = "agree" if thumbs is True else "disagree" if thumbs is False else ""
         rows.append({**entry, "explanation": " ".join(entry.get("explanation") or []),
                      "vote": verdict + (f" (expected {vote['expected_value']})" if vote.get("expected_value")
                                         is not None else "")})
@@ -107,7 +108,8 @@ def results_get(rt: Any) -> None:
     if rt.json or not isinstance(result, dict):
         rt.show(result)
         return
-    runs = result.get("runs") if isinstance(result.get("runs"), dict) else {}
+    runs = result.get("runs")
+    runs = runs if isinstance(runs, dict) else {}
     rt.show({k: v for k, v in result.items() if k not in ("runs", "overall_evaluation", "metrics")})
     rows = []
     for run in runs.values():

@@ -19,7 +19,7 @@ def _wait_flags(p: argparse.ArgumentParser, what: str) -> None:
     shared(p, what)
 
 
-def _own_project(p: argparse.ArgumentParser, what: str) -> None:
+def _own_project(p: argparse._ActionsContainer, what: str) -> None:
     p.add_argument("--project-id", metavar="ID", dest="cmd_project_id", type=t.positive_id, help=what)
 
 

@@ -188,7 +188,7 @@ def get_call(ctx: Ctx) -> tuple[int, Any]:
 
 def _scope_metrics(ctx: Ctx, ids: list[int], field: str, agent_id: int | None,
                    project_id: int | None) -> list[dict[str, Any]]:
-    found = []
+    found: list[dict[str, Any]] = []
     for metric_id in dict.fromkeys(ids):
         metric = ctx.get("metric", metric_id)
         in_scope = metric is not None and (
@@ -196,6 +196,7 @@ def _scope_metrics(ctx: Ctx, ids: list[int], field: str, agent_id: int | None,
             or (project_id is not None and metric.get("project") == project_id))
         if not in_scope:
             raise invalid(field, invalid_pk(metric_id))
+        assert metric is not None
         found.append(metric)
     return found
 
@@ -353,7 +354,7 @@ def get_result(ctx: Ctx) -> tuple[int, Any]:
     result = ctx.get_or_404(RESULT, ctx.params["id"])
     runs = _runs_of(ctx, result)
     names = _agent_names(ctx)
-    summary = {}
+    summary: dict[str, dict[str, Any]] = {}
     for run in runs:
         for entry in run.get("evaluation", {}).get("metrics", []):
             item = summary.setdefault(str(entry["id"]), {"id": entry["id"], "name": entry["name"],
@@ -433,7 +434,8 @@ def _review(ctx: Ctx, source: dict[str, Any], label: dict[str, Any], test_set_id
     metric = ctx.get("metric", label["metric"])
     if metric is None:
         raise invalid("metrics", invalid_pk(label["metric"]))
-    entry = next((e for e in source.get("evaluation", {}).get("metrics", []) if e["id"] == metric["id"]), {})
+    entries = source.get("evaluation", {}).get("metrics", [])
+    entry: dict[str, Any] = next((e for e in entries if e["id"] == metric["id"]), {})
     vote = entry.get("vote") or {}
     expected = label["expected_value"] if "expected_value" in label else vote.get("expected_value")
     if expected is None and vote.get("thumbs_up") is True:

@@ -160,8 +160,10 @@ listed = client.metrics.list(agent_id=123)
 def test_preview_never_saves(api, sent, mode):
     ns = run(PREVIEW_SNIPPET, mode)
     job = ns["job"]
-    judge = {"name": "Read back", "type": "llm_judge", "eval_type": "binary",
-             "prompt": "Did the agent read back the date and time?"}
+    question = "Did the agent read back the date and time?"
+    # an llm_judge's prompt is its criterion: sent as description too (see the vocabulary table)
+    judge = {"name": "Read back", "type": "llm_judge", "eval_type": "binary", "prompt": question,
+             "description": question}
     assert sent[0] == ("POST", f"{M}preview/", {}, {"metric_data": judge, "call_log_ids": [7788, 7789], "agent_id": 123})
     assert sent[1] == sent[2] == ("GET", f"{M}preview-progress/", {"progress_id": job["progress_id"]}, None)
     assert sent[3] == ("POST", f"{M}preview/", {}, {
