@@ -177,3 +177,15 @@ def test_tenants_keep_their_votes_apart(api, path):
         a.post(f"{path}mark_metric_vote/", json={"metric_id": 55, "thumbs_up": False, "expected_value": 5})
         assert b.get(path).json()["is_reviewed"] is False
     assert b.get(path).status_code == 200
+
+
+def test_custom_code_runs_through_the_local_runner_when_it_is_installed(client):
+    pytest.importorskip("cekura.local", reason="the local metric runner (cekura.local) is not installed")
+    call = client.get(f"{CALL_LOGS}7788/").json()  # 40 s long; metric 56 passes under three minutes
+    code = next(m for m in call["evaluation"]["metrics"] if m["id"] == 56)
+    assert code["score"] == 5 and not code["explanation"][0].startswith("Not evaluated")
+    failing = {"name": "Always fails", "type": "custom_code", "eval_type": "binary",
+               "custom_code": "_result = False\n_explanation = 'no'"}
+    job = client.post(PREVIEW, json={"agent_id": 123, "call_log_ids": [7788], "metric_data": failing}).json()
+    result = client.get(f"{METRICS}preview-progress/", params={"progress_id": job["progress_id"]}).json()["results"][0]
+    assert result["score"] == 0 and result["explanation"] == ["no"]
