@@ -33,6 +33,20 @@ def _show_scored(rt: Any, item: Any, what: str) -> None:
         rt.say(item["transcript"])
 
 
+def show_page(rt: Any, page: Any, kind: str) -> None:
+    """One page of a list: in JSON the items (an array, as with --all), where the rest is on stderr."""
+    if rt.json and isinstance(page, dict) and isinstance(page.get("results"), list):
+        if page.get("next"):
+            from urllib.parse import parse_qs, urlsplit
+
+            number = (parse_qs(urlsplit(str(page["next"])).query).get("page") or ["N"])[0]
+            rt.note(f"note: {len(page['results'])} shown of {page.get('count', '?')}; "
+                    f"next page: --page {number}, or --all for every page")
+        rt.show(page["results"], kind)
+    else:
+        rt.show(page, kind)
+
+
 def _pager(rt: Any, resource: Any, kind: str, **filters: Any) -> None:
     args = rt.args
     if args.all:
@@ -40,7 +54,7 @@ def _pager(rt: Any, resource: Any, kind: str, **filters: Any) -> None:
             filters["page_size"] = args.page_size
         rt.show(list(resource.iter(**filters)), kind)
     else:
-        rt.show(resource.list(page=args.page, page_size=args.page_size, **filters), kind)
+        show_page(rt, resource.list(page=args.page, page_size=args.page_size, **filters), kind)
 
 
 # ----------------------------------------------------------------------------- calls

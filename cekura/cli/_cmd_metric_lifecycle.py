@@ -71,7 +71,9 @@ def history(rt: Any) -> None:
         options = {} if args.page_size is None else {"page_size": args.page_size}
         rt.show(list(metrics.history(args.id, **options)), "versions")
     else:
-        rt.show(metrics.history_page(args.id, page=args.page, page_size=args.page_size), "versions")
+        from ._cmd_calls import show_page
+
+        show_page(rt, metrics.history_page(args.id, page=args.page, page_size=args.page_size), "versions")
 
 
 def restore(rt: Any) -> None:
