@@ -17,7 +17,7 @@ import json
 import math
 from typing import Any
 
-from . import _demo_calls, _evaluate
+from . import _demo_calls, _evaluate, _seed
 from ._http import ApiError, Ctx, invalid, invalid_pk
 from ._scenarios import _page_url
 from ._spec import pointer
@@ -47,15 +47,21 @@ def ensure_demo(ctx: Ctx) -> None:
     if ctx.get(MARKER, 1) is not None:
         return
     ctx.put(MARKER, {"id": 1})
-    from ._lifecycle import seed_history
+    from ._lifecycle import ensure_history
 
-    seed_history(ctx)
+    ensure_history(ctx)  # versions of the metrics as they were before any scoring
+    # The calls happened before the tenant's own metrics existed: the demo metrics scored them.
+    demo = {m["id"] for m in _seed.METRICS}
+
+    def scored_by(agent: int) -> list[dict[str, Any]]:
+        return [m for m in assigned_metrics(ctx, agent) if m["id"] in demo]
+
     for doc in _demo_calls.call_logs(ctx.now):
-        ctx.put(CALL_LOG, _evaluate.apply(doc, assigned_metrics(ctx, doc["agent"])))
+        ctx.put(CALL_LOG, _evaluate.apply(doc, scored_by(doc["agent"])))
     result, runs = _demo_calls.result_and_runs(ctx.now)
     ctx.put(RESULT, result)
     for run in runs:
-        ctx.put(RUN, _evaluate.apply(run, assigned_metrics(ctx, run["agent"])))
+        ctx.put(RUN, _evaluate.apply(run, scored_by(run["agent"])))
 
 
 def assigned_metrics(ctx: Ctx, agent_id: int) -> list[dict[str, Any]]:
