@@ -47,21 +47,32 @@ class MetricLifecycle(Resource[M]):
         timeout: float = 600.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[dict[str, Any]], None] | None = None,
-        **fields: Unpack[MetricWriteInput],
+        name: str | None = None,
+        type: str | None = None,
+        eval_type: str | None = None,
+        description: str | None = None,
+        prompt: str | None = None,
+        code: str | None = None,
+        enum_values: builtins.list[str] | None = None,
+        **options: Unpack[JobRequestOptions],
     ) -> Flow[JobStarted | builtins.list[PreviewScore]]:
         """Try a metric that is not saved on 1-10 calls (or runs); nothing is stored.
 
-        The metric is a dict or keyword arguments in the documented words (as for `create`:
-        `type="python"`, `code=`, `eval_type="boolean"`). Returns the job ({"progress_id",
-        "job_id"}), or with `wait=True` the list of verdicts, one per call or run. Costs
-        credits like a saved metric's evaluations (LLM judge); the scope (`agent_id` or
-        `project_id`) defaults to the configured project.
+        The metric is a dict (any field of a metric) and/or the keywords `name`, `type`,
+        `eval_type`, `description`, `prompt`, `code`, `enum_values`, in the documented words
+        (as for `create`: `type="python"`, `code=`, `eval_type="boolean"`). Returns the job
+        ({"progress_id", "job_id"}), or with `wait=True` the list of verdicts, one per call or
+        run. Costs credits like a saved metric's evaluations (LLM judge); the scope
+        (`agent_id` or `project_id`) defaults to the configured project.
         """
         if metric is not None and not isinstance(metric, dict):
             raise ValidationError(
-                f"preview takes a dict of metric fields or keyword arguments, got {type(metric).__name__}",
+                f"preview takes a dict of metric fields or keyword arguments, got {metric.__class__.__name__}",
                 errors={"metric": ["expected an object"]},
             )
+        given = {"name": name, "type": type, "eval_type": eval_type, "description": description, "prompt": prompt,
+                 "code": code, "enum_values": enum_values}
+        fields = {k: v for k, v in given.items() if v is not None}
         data = metric_body({**(metric or {}), **fields}, creating=False)
         for name, default in PREVIEW_DEFAULTS.items():
             data.setdefault(name, default)
