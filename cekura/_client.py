@@ -15,9 +15,12 @@ from ._core import Context, Emit, Flow, RetryPolicy, Send, Sleep
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from types import EllipsisType
+
     from .resources import CriticalMetricScenarios, MetricReviews, Metrics, PredefinedMetrics
 
 SANDBOX_BASE = "http://sandbox.local"
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024  # = cekura._send.DEFAULT_MAX_RESPONSE_BYTES (kept lazy)
 
 
 class _BaseClient:
@@ -33,6 +36,8 @@ class _BaseClient:
         max_retries: int = 2,
         http_client: Any = None,
         retry_policy: RetryPolicy | None = None,
+        max_response_bytes: int | None | EllipsisType = ...,
+        allow_insecure_http: bool | None = None,
     ) -> None:
         """Create a client.
 
@@ -41,12 +46,22 @@ class _BaseClient:
         `api_url="sandbox://"` runs against the embedded offline sandbox (no key needed).
         `http_client` may be your own httpx.Client / httpx.AsyncClient (proxies, transports,
         event hooks); the SDK then never closes it.
+
+        Bounds (see `cekura._send`): `timeout` covers each attempt whole, from connecting to the
+        last byte, so a call takes at most (max_retries + 1) x timeout plus the backoff between
+        attempts. `max_response_bytes` (default 64 MiB, counted after decompression; None lifts
+        it; env CEKURA_MAX_RESPONSE_BYTES, 0 lifts it) caps an answer. Redirects are never
+        followed. A plain http:// api_url to a host other than this machine is refused unless
+        `allow_insecure_http=True` (or CEKURA_ALLOW_INSECURE_HTTP=1, or the config file's
+        `allow_insecure_http = true`).
         """
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
             raise _config.ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise _config.ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
         self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id)
+        _config.refuse_cleartext(self._settings, allow_insecure_http)
+        self.max_response_bytes = _config.max_response_bytes(max_response_bytes, DEFAULT_MAX_RESPONSE_BYTES)
         self.timeout = float(timeout)
         self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
         self._http = http_client
@@ -106,9 +121,14 @@ class _BaseClient:
                 "User-Agent": f"cekura-metrics-sdk/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} "
                 f"httpx/{httpx.__version__}",
                 "Accept": "application/json",
+                "Accept-Encoding": "gzip, deflate",  # all that cekura._send decodes (in bounded slices)
             }
             owned = self._http is None
             http = self._http_client(headers)
+            if not self._async:
+                from ._send import install_deadlines
+
+                install_deadlines(http)  # every socket wait ends by the attempt's deadline
             self._ctx = Context(
                 base_url=base,
                 # A client of our own carries these headers once; one given to us gets them per request.
@@ -236,8 +256,10 @@ class Cekura(_BaseClient):
                 time.sleep(instruction.seconds)
 
     def _send(self, request: Any) -> tuple[Any, BaseException | None]:
+        from ._send import send  # one attempt, bounded in time and size; redirects refused
+
         try:
-            return self._http.send(request), None
+            return send(self._http, request, timeout=self.timeout, max_bytes=self.max_response_bytes), None
         except Exception as exc:  # classified by the flow (see _core.call)
             return None, exc
 
@@ -299,8 +321,10 @@ class AsyncCekura(_BaseClient):
                 await asyncio.sleep(instruction.seconds)
 
     async def _send(self, request: Any) -> tuple[Any, BaseException | None]:
+        from ._send import asend  # one attempt under asyncio.timeout, bounded in size; redirects refused
+
         try:
-            return await self._http.send(request), None
+            return await asend(self._http, request, timeout=self.timeout, max_bytes=self.max_response_bytes), None
         except Exception as exc:
             return None, exc
 

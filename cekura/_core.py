@@ -143,6 +143,9 @@ def call(
     while True:
         response, exc = yield Send(request)
         retry_after: float | None = None
+        if isinstance(exc, CekuraError):  # the executor's own verdict (_send: too large, redirect): final
+            exc.method, exc.path = method, path
+            raise _scrub(exc, ctx.secret)
         if exc is not None:
             error = _transport_error(exc, method, path, idempotent)
             retryable = idempotent or not error.may_have_reached_server
@@ -219,9 +222,20 @@ def _transport_error(exc: BaseException, method: str, path: str, idempotent: boo
     )
 
 
-def _text(response: Any, limit: int = 500) -> str:
-    text = response.content[:limit].decode("utf-8", "replace")
-    return text + ("…" if len(response.content) > limit else "")
+def _text(response: Any) -> str:
+    """The whole body as text (kept on the error; messages show only an excerpt)."""
+    return response.content.decode("utf-8", "replace")
+
+
+EXCERPT = 500  # characters of a body an error message may quote
+
+
+def _excerpt(text: str, limit: int = EXCERPT, squeeze: bool = False) -> str:
+    """`text`, or its first `limit` characters and a mark saying how much was left out."""
+    head = " ".join(text[:limit].split()) if squeeze else text[:limit]
+    if len(text) <= limit:
+        return head
+    return f"{head}… ({len(text) - limit:,} more characters; the full body is on the error's .body)"
 
 
 def _status_error(response: Any, method: str, path: str, idempotent: bool = True) -> CekuraError:
@@ -258,22 +272,21 @@ def _field_errors(body: Any, message: str) -> dict[str, Any]:
 
 
 def _describe(body: Any, status: int) -> str:
-    """One line that says what the server said."""
+    """One line that says what the server said: at most an excerpt of the body (see `_excerpt`)."""
     prefix = f"HTTP {status}"
     if isinstance(body, dict):
         if isinstance(body.get("detail"), str):
-            return f"{prefix}: {body['detail']}"
+            return f"{prefix}: {_excerpt(body['detail'])}"
         parts = []
         for field, messages in body.items():
             if isinstance(messages, list):
                 messages = "; ".join(str(m) for m in messages)
             parts.append(f"{field}: {messages}")
-        return f"{prefix}: " + " | ".join(parts) if parts else prefix
+        return f"{prefix}: " + _excerpt(" | ".join(parts)) if parts else prefix
     if isinstance(body, list):
-        return f"{prefix}: {json.dumps(body)[:300]}"
+        return f"{prefix}: {_excerpt(json.dumps(body), 300)}"
     if isinstance(body, str) and body.strip():
-        snippet = " ".join(body.split())[:200]
-        return f"{prefix}: {snippet}"
+        return f"{prefix}: {_excerpt(body, squeeze=True)}"
     return prefix
 
 
