@@ -56,7 +56,9 @@ class AttemptTimeout(httpx.ReadTimeout):
 # --------------------------------------------------------------------------- sync
 
 
-def send(http: httpx.Client, request: httpx.Request, *, timeout: float, max_bytes: int | None) -> httpx.Response:
+def send(
+    http: httpx.Client, request: httpx.Request, *, timeout: float, max_bytes: int | None
+) -> httpx.Response:
     """Send `request` once on `http`; the answer's body is read within `timeout` and `max_bytes`."""
     deadline = time.monotonic() + timeout
     _cap_timeouts(request, timeout)

@@ -163,7 +163,10 @@ def peak_rss(url: str, flavour: str) -> tuple[float, dict[str, Any]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CEKURA_")}
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, url, flavour],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     try:
         line = child.stdout.readline()
@@ -220,7 +223,10 @@ def test_the_limit_is_configurable_and_can_be_lifted(monkeypatch):
     with HostileServer(("big", 200, 3 * MiB, False)) as server:
         with pytest.raises(ResponseTooLargeError, match=r"max_response_bytes \(1 MiB\)"):
             Cekura(api_key=KEY, api_url=server.url, max_response_bytes=MiB).metrics.get(55)
-        assert len(Cekura(api_key=KEY, api_url=server.url, max_response_bytes=None).metrics.get(55)["detail"]) > MiB
+        assert (
+            len(Cekura(api_key=KEY, api_url=server.url, max_response_bytes=None).metrics.get(55)["detail"])
+            > MiB
+        )
         assert Cekura(api_key=KEY, api_url=server.url).metrics.get(55)  # 3 MiB is well under the default
         monkeypatch.setenv("CEKURA_MAX_RESPONSE_BYTES", str(MiB))
         with pytest.raises(ResponseTooLargeError):
@@ -248,7 +254,9 @@ def test_a_huge_error_body_shows_as_a_marked_excerpt_and_stays_whole_on_the_erro
 def test_the_cli_shows_a_short_excerpt_of_a_huge_error_body(cli):
     for behaviour in (("big", 500, 5_000_000), ("big", 500, 100_000_000)):
         with HostileServer(behaviour) as server:
-            code, out, err = cli("--api-url", server.url, "--api-key", KEY, "--max-retries", "0", "metrics", "get", "55")
+            code, out, err = cli(
+                "--api-url", server.url, "--api-key", KEY, "--max-retries", "0", "metrics", "get", "55"
+            )
         assert code == 1 and out == ""
         assert err.startswith("error: ") and len(err) < 1200, (len(err), err[:300])
         FIGURES[f"CLI stderr length for a {behaviour[2] // 1_000_000} MB error body (chars)"] = len(err)
@@ -318,20 +326,34 @@ def no_opt_in(home, monkeypatch):
 
 
 @pytest.mark.parametrize("client_class", [Cekura, AsyncCekura])
-@pytest.mark.parametrize("url", ["http://example.com", "http://10.0.0.5:8000", "http://api.cekura.ai", "http://[2001:db8::1]"])
+@pytest.mark.parametrize(
+    "url", ["http://example.com", "http://10.0.0.5:8000", "http://api.cekura.ai", "http://[2001:db8::1]"]
+)
 def test_plain_http_to_a_remote_host_is_refused(no_opt_in, client_class, url):
     with pytest.raises(ConfigurationError) as info:
         client_class(api_key=KEY, api_url=url)
     message = str(info.value)
-    assert "clear text" in message and "allow_insecure_http=True" in message and "CEKURA_ALLOW_INSECURE_HTTP=1" in message
+    assert (
+        "clear text" in message
+        and "allow_insecure_http=True" in message
+        and "CEKURA_ALLOW_INSECURE_HTTP=1" in message
+    )
     assert KEY not in message
     FIGURES["cleartext URLs to remote hosts: refused"] += 1
 
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1:8765", "http://127.8.9.10", "http://localhost:1", "http://api.localhost", "http://[::1]:80",
-     "http://sandbox.local", "https://example.com", "sandbox://memory"],
+    [
+        "http://127.0.0.1:8765",
+        "http://127.8.9.10",
+        "http://localhost:1",
+        "http://api.localhost",
+        "http://[::1]:80",
+        "http://sandbox.local",
+        "https://example.com",
+        "sandbox://memory",
+    ],
 )
 def test_loopback_the_sandbox_and_https_need_no_opt_in(no_opt_in, url):
     assert Cekura(api_key=KEY, api_url=url).api_url.lower().startswith(url.lower()[:8])

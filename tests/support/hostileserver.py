@@ -118,7 +118,9 @@ class HostileServer:
             if declare:
                 _head(conn, status, size)
             else:
-                conn.sendall(f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n".encode())
+                conn.sendall(
+                    f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n".encode()
+                )
             opening = b'{"detail": "'
             conn.sendall(opening)
             left = size - len(opening) - 2
