@@ -230,12 +230,12 @@ def _text(response: Any) -> str:
 EXCERPT = 500  # characters of a body an error message may quote
 
 
-def _excerpt(text: str, limit: int = EXCERPT, squeeze: bool = False) -> str:
+def _excerpt(text: str, limit: int = EXCERPT, squeeze: bool = False, whole: str = "body") -> str:
     """`text`, or its first `limit` characters and a mark saying how much was left out."""
     head = " ".join(text[:limit].split()) if squeeze else text[:limit]
     if len(text) <= limit:
         return head
-    return f"{head}… ({len(text) - limit:,} more characters; the full body is on the error's .body)"
+    return f"{head}… ({len(text) - limit:,} more characters; the full {whole} is on the error's .{whole})"
 
 
 def _status_error(response: Any, method: str, path: str, idempotent: bool = True) -> CekuraError:
