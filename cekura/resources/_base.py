@@ -86,7 +86,7 @@ def wait_for_job(
             reason = state.get("error") or state.get("message") or "no reason given"
             from .._core import _excerpt  # a server's reason can be long: quote a marked excerpt
 
-            raise JobError(f"job {progress_id} {status}: {_excerpt(str(reason), whole="job")}", job=state)
+            raise JobError(f"job {progress_id} {status}: {_excerpt(str(reason), whole='job')}", job=state)
         if time.monotonic() + poll_interval > deadline:
             raise JobTimeoutError(
                 f"job {progress_id} is still {status or 'running'} after {timeout:g}s; "
