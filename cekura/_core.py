@@ -310,6 +310,10 @@ def _scrub(error: CekuraError, secret: str | None) -> CekuraError:
     """Remove the API key from everything an error carries (a server may echo it back)."""
     if secret and len(secret) >= 4:
         error.message = _without(error.message, secret)
+        # An excerpt may end part way into the key ("…sk-live-12… (N more characters"): hide that part too.
+        for n in range(len(secret) - 1, 3, -1):
+            if secret[:n] + "…" in error.message:
+                error.message = error.message.replace(secret[:n] + "…", "***…")
         error.body = _without(error.body, secret)
         if isinstance(error, ValidationError):
             error.errors = _without(error.errors, secret)

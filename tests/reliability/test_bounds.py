@@ -251,6 +251,18 @@ def test_a_huge_error_body_shows_as_a_marked_excerpt_and_stays_whole_on_the_erro
     FIGURES["error message length for a 5 MB error body (chars)"] = len(message)
 
 
+@pytest.mark.parametrize("offset", [480, 495, 496])
+def test_an_excerpt_that_cuts_into_an_echoed_key_shows_none_of_it(offset):
+    body = "x" * offset + KEY + "y" * 1000
+    with HostileServer(("status_text", 500, body)) as server:
+        with pytest.raises(ServerError) as info:
+            Cekura(api_key=KEY, api_url=server.url, max_retries=0).metrics.get(55)
+    shown = str(info.value)
+    FIGURES["places checked for the key"] += 1
+    cut = KEY[: 500 - offset]  # the part of the key the 500-character excerpt would hold
+    assert "more characters" in shown and cut not in shown and "***…" in shown, shown[-200:]
+
+
 def test_the_cli_shows_a_short_excerpt_of_a_huge_error_body(cli):
     for behaviour in (("big", 500, 5_000_000), ("big", 500, 100_000_000)):
         with HostileServer(behaviour) as server:

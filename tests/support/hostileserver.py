@@ -10,6 +10,7 @@ Behaviours:
     ("big", status, nbytes)              `status` with a JSON body of `nbytes` bytes, written in 64 KiB pieces
     ("big", status, nbytes, False)       the same without Content-Length (the body ends when the connection does)
     ("gzip_bomb", decoded_bytes)         200, Content-Encoding: gzip, zeros that inflate to `decoded_bytes`
+    ("status_text", status, text)        `status` with `text` as an HTML body
     ("redirect", status, location)       `status` with that Location and an empty body
 Every request read is kept in `server.received` as (method, path, headers).
 """
@@ -133,6 +134,12 @@ class HostileServer:
         if kind == "gzip_bomb":
             body = gzip_of_zeros(args[0])
             _head(conn, 200, len(body), {"Content-Encoding": "gzip"})
+            conn.sendall(body)
+            return True
+        if kind == "status_text":
+            status, text = args
+            body = text.encode()
+            _head(conn, status, len(body), {"Content-Type": "text/html"})
             conn.sendall(body)
             return True
         if kind == "redirect":
