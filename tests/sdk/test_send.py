@@ -137,3 +137,21 @@ def test_error_messages_quote_only_a_marked_excerpt():
         message = _describe(body, 500)
         assert len(message) < 700 and "more characters; the full body is on the error's .body" in message
     assert _describe({"detail": "short"}, 404) == "HTTP 404: short"
+
+
+def test_sync_clients_get_the_deadline_backend_in_their_pools():
+    """If httpx/httpcore ever move these internals, this fails plainly (the trickle tests would take 20 s)."""
+    from cekura._send import _DeadlineBackend
+
+    own = Cekura(api_key="k" * 12, api_url="http://127.0.0.1:9")
+    yours = Cekura(
+        api_key="k" * 12, api_url="http://127.0.0.1:9", http_client=httpx.Client(proxy="http://127.0.0.1:9")
+    )
+    for client in (own, yours):
+        client._context()
+        pools = [client._http._transport._pool, *(t._pool for t in client._http._mounts.values() if t)]
+        assert pools and all(isinstance(p._network_backend, _DeadlineBackend) for p in pools)
+    from cekura._send import install_deadlines
+
+    install_deadlines(own._http)  # a second time: wraps once
+    assert not isinstance(own._http._transport._pool._network_backend._inner, _DeadlineBackend)

@@ -6,7 +6,8 @@
 Behaviours:
     ("ok",)                              200 with a small JSON object
     ("trickle_body", interval)           200, Content-Length 100000, then one body byte per `interval`
-    ("trickle_headers", interval)        the status line, then one header byte per `interval`, forever
+    ("trickle_headers", interval)        the status line, then one header byte per `interval`
+                                         (either for TRICKLE_FOR seconds, then the connection is closed)
     ("big", status, nbytes)              `status` with a JSON body of `nbytes` bytes, written in 64 KiB pieces
     ("big", status, nbytes, False)       the same without Content-Length (the body ends when the connection does)
     ("gzip_bomb", decoded_bytes)         200, Content-Encoding: gzip, zeros that inflate to `decoded_bytes`
@@ -27,6 +28,7 @@ from typing import Any
 from .faultserver import _read_request
 
 _PIECE = 64 * 1024
+TRICKLE_FOR = 10.0  # seconds a trickle lasts before the server hangs up
 
 
 @functools.lru_cache(maxsize=4)
@@ -93,6 +95,13 @@ class HostileServer:
             reader.close()
             conn.close()
 
+    def _trickle(self, conn: socket.socket, interval: float) -> None:
+        """One byte per `interval` for at most TRICKLE_FOR seconds, then hang up (so that a client
+        that would wait for ever fails a test instead of hanging it)."""
+        end = time.monotonic() + TRICKLE_FOR
+        while time.monotonic() < end and not self._stopping.wait(interval):
+            conn.sendall(b" ")
+
     def _answer(self, conn: socket.socket) -> bool:
         """Answer one request; False when the connection must close."""
         kind, *args = self.behaviour
@@ -103,15 +112,11 @@ class HostileServer:
             return True
         if kind == "trickle_body":
             _head(conn, 200, 100_000)
-            for _ in range(100_000):
-                if self._stopping.wait(args[0]):
-                    return False
-                conn.sendall(b" ")
+            self._trickle(conn, args[0])
             return False
         if kind == "trickle_headers":
             conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
-            while not self._stopping.wait(args[0]):
-                conn.sendall(b"a")
+            self._trickle(conn, args[0])
             return False
         if kind == "big":
             status, size, *declared = args
