@@ -205,10 +205,11 @@ def _transport_error(exc: BaseException, method: str, path: str, idempotent: boo
     if never_arrived:
         what = "could not connect to the server; the request was not sent"
     elif idempotent:
-        what = "the connection failed before an answer arrived"
+        what = "no complete answer in time" if is_timeout else "the connection failed before an answer arrived"
     else:
         what = (
-            "the connection failed after the request was sent: the server may or may not have "
+            ("no complete answer in time" if is_timeout else "the connection failed")
+            + " after the request was sent: the server may or may not have "
             "applied it; check (e.g. list or get) before trying again"
         )
     cls = APITimeoutError if is_timeout else APIConnectionError
