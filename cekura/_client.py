@@ -67,6 +67,7 @@ class _BaseClient:
         self._http = http_client
         self._owns_http = http_client is None
         self._ctx: Context | None = None
+        self._origin: tuple[str, str, int | None] | None = None  # set with the context (cekura._send)
         self._resources: dict[str, Any] = {}
 
     # -- settings (read-only views; the key is never shown) --------------------------------
@@ -125,9 +126,10 @@ class _BaseClient:
             }
             owned = self._http is None
             http = self._http_client(headers)
-            if not self._async:
-                from ._send import install_deadlines
+            from ._send import install_deadlines, origin_of
 
+            self._origin = origin_of(base)  # the key goes there and nowhere else
+            if not self._async:
                 install_deadlines(http)  # every socket wait ends by the attempt's deadline
             self._ctx = Context(
                 base_url=base,
@@ -259,7 +261,9 @@ class Cekura(_BaseClient):
         from ._send import send  # one attempt, bounded in time and size; redirects refused
 
         try:
-            return send(self._http, request, timeout=self.timeout, max_bytes=self.max_response_bytes), None
+            return send(
+                self._http, request, timeout=self.timeout, max_bytes=self.max_response_bytes, origin=self._origin
+            ), None
         except Exception as exc:  # classified by the flow (see _core.call)
             return None, exc
 
@@ -324,7 +328,9 @@ class AsyncCekura(_BaseClient):
         from ._send import asend  # one attempt under asyncio.timeout, bounded in size; redirects refused
 
         try:
-            return await asend(self._http, request, timeout=self.timeout, max_bytes=self.max_response_bytes), None
+            return await asend(
+                self._http, request, timeout=self.timeout, max_bytes=self.max_response_bytes, origin=self._origin
+            ), None
         except Exception as exc:
             return None, exc
 

@@ -19,7 +19,8 @@ Size: at most `max_bytes` of body, counted after decompression while it streams 
   Only gzip and deflate are accepted (the SDK asks for nothing else).
 Place: redirects are never followed, whatever the client's `follow_redirects` says: the API key
   header would go along to the new origin (httpx strips only `Authorization`). A 3xx with a
-  Location becomes `RedirectError` naming the target.
+  Location becomes `RedirectError` naming the target. A request built for another origin than the
+  configured API's is refused before it is sent (`ValidationError`, status None).
 """
 
 from __future__ import annotations
@@ -57,9 +58,18 @@ class AttemptTimeout(httpx.ReadTimeout):
 
 
 def send(
-    http: httpx.Client, request: httpx.Request, *, timeout: float, max_bytes: int | None
+    http: httpx.Client,
+    request: httpx.Request,
+    *,
+    timeout: float,
+    max_bytes: int | None,
+    origin: tuple[str, str, int | None] | None = None,
 ) -> httpx.Response:
-    """Send `request` once on `http`; the answer's body is read within `timeout` and `max_bytes`."""
+    """Send `request` once on `http`; the answer's body is read within `timeout` and `max_bytes`.
+
+    `origin` (scheme, host, port) is the configured API's: a request anywhere else is refused unsent.
+    """
+    _check_origin(request, origin)
     deadline = time.monotonic() + timeout
     _cap_timeouts(request, timeout)
     outer = getattr(_state, "deadline", None)
@@ -163,11 +173,17 @@ class _DeadlineStream(httpcore.NetworkStream):
 
 
 async def asend(
-    http: httpx.AsyncClient, request: httpx.Request, *, timeout: float, max_bytes: int | None
+    http: httpx.AsyncClient,
+    request: httpx.Request,
+    *,
+    timeout: float,
+    max_bytes: int | None,
+    origin: tuple[str, str, int | None] | None = None,
 ) -> httpx.Response:
     """The asyncio twin of `send`: the whole attempt runs under `asyncio.timeout(timeout)`."""
     import asyncio
 
+    _check_origin(request, origin)
     _cap_timeouts(request, timeout)
     window = asyncio.timeout(timeout)
     try:
@@ -193,6 +209,26 @@ async def asend(
 
 
 # --------------------------------------------------------------------------- shared
+
+
+def origin_of(url: str | httpx.URL) -> tuple[str, str, int | None]:
+    """(scheme, host, port) of a URL, the port made explicit for http and https."""
+    if not isinstance(url, httpx.URL):
+        url = httpx.URL(url)
+    return url.scheme, url.host, url.port or {"http": 80, "https": 443}.get(url.scheme)
+
+
+def _check_origin(request: httpx.Request, origin: tuple[str, str, int | None] | None) -> None:
+    if origin is None or origin_of(request.url) == origin:
+        return
+    from ._errors import ValidationError
+
+    scheme, host, port = origin
+    raise ValidationError(
+        f"refusing to send the API key to {request.url.scheme}://{request.url.netloc.decode('ascii')}: "
+        f"it goes only to the configured API ({scheme}://{host}{'' if port is None else f':{port}'}); nothing was sent",
+        errors={"url": ["another origin than the API's"]},
+    )
 
 
 def _cap_timeouts(request: httpx.Request, timeout: float) -> None:

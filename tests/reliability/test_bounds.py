@@ -397,3 +397,31 @@ def test_the_cli_refuses_plain_http_to_a_remote_host_and_says_why(no_opt_in, cli
     monkeypatch.setenv(_config.ALLOW_INSECURE_HTTP_ENV, "1")
     code, out, err = cli("--api-url", "http://example.com", "--api-key", KEY, "metrics", "get", "55")
     assert sent, err  # opted in: the request goes out (here to the stub)
+
+
+@pytest.mark.parametrize("is_async", [False, True])
+def test_a_request_built_for_another_origin_is_refused_unsent(is_async):
+    """Defence in depth: whatever builds a request, the key goes only to the configured API's origin."""
+    from cekura import ValidationError
+
+    with HostileServer(("ok",)) as api, HostileServer(("ok",)) as elsewhere:
+        urls = [elsewhere.url + "/x", api.url.replace("http:", "https:") + "/x", api.url + "/x"]
+
+        def outcomes(client: Any) -> list[Any]:
+            client._context()
+            return [client._http.build_request("GET", url, headers={"X-CEKURA-API-KEY": KEY}) for url in urls]
+
+        if is_async:
+
+            async def main() -> list[Any]:
+                async with AsyncCekura(api_key=KEY, api_url=api.url) as client:
+                    return [(await client._send(request))[1] for request in outcomes(client)]
+
+            errors = asyncio.run(main())
+        else:
+            with Cekura(api_key=KEY, api_url=api.url) as client:
+                errors = [client._send(request)[1] for request in outcomes(client)]
+        assert len(api.received) == 1 and not elsewhere.received
+    for error in errors[:2]:
+        assert isinstance(error, ValidationError) and "refusing to send the API key" in str(error)
+    assert errors[2] is None  # its own origin: sent
