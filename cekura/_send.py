@@ -302,12 +302,21 @@ class _Sink:
         self._limit = limit
         self._chunks: list[bytes] = []
         self._size = 0
-        declared = response.headers.get("content-length", "")
-        self._decoders = _decoders(response)
-        if limit is not None and not self._decoders and declared.isdigit() and int(declared) > limit:
-            raise _too_large(response, limit)  # refused before reading a byte of it
+        encoding = response.headers.get("content-encoding")
+        self._decoders = _decoders(response, encoding) if encoding else []
+        if limit is not None and not self._decoders:
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise _too_large(response, limit)  # refused before reading a byte of it
 
     def feed(self, raw: bytes) -> None:
+        if not self._decoders:  # the common case: kept as it comes
+            self._size += len(raw)
+            if self._limit is not None and self._size > self._limit:
+                self._chunks.clear()
+                raise _too_large(self._response, self._limit)
+            self._chunks.append(raw)
+            return
         pieces: Iterable[bytes] = (raw,)
         for decoder in self._decoders:
             pieces = decoder.feed_all(pieces)
@@ -330,9 +339,8 @@ class _Sink:
             self._chunks.append(piece)
 
 
-def _decoders(response: httpx.Response) -> list[_Inflater]:
-    """Decoders for the Content-Encoding, in decoding order (the last encoding applied first)."""
-    header = response.headers.get("content-encoding", "")
+def _decoders(response: httpx.Response, header: str) -> list[_Inflater]:
+    """Decoders for the Content-Encoding `header`, in decoding order (the last encoding applied first)."""
     names = [n.strip().lower() for n in header.split(",") if n.strip()]
     decoders = []
     for name in reversed(names):
