@@ -68,8 +68,10 @@ def send(
     """Send `request` once on `http`; the answer's body is read within `timeout` and `max_bytes`.
 
     `origin` (scheme, host, port) is the configured API's: a request anywhere else is refused unsent.
+    A call's own timeout (request option, `with_options`) comes in the request's "cekura_timeout".
     """
     _check_origin(request, origin)
+    timeout = request.extensions.get("cekura_timeout") or timeout
     deadline = time.monotonic() + timeout
     _cap_timeouts(request, timeout)
     outer = getattr(_state, "deadline", None)
@@ -184,6 +186,7 @@ async def asend(
     import asyncio
 
     _check_origin(request, origin)
+    timeout = request.extensions.get("cekura_timeout") or timeout
     _cap_timeouts(request, timeout)
     window = asyncio.timeout(timeout)
     try:
@@ -258,9 +261,16 @@ def _refuse_redirect(response: httpx.Response) -> None:
     )
     if status == 303 and request.method not in ("GET", "HEAD", "OPTIONS", "PUT", "DELETE"):
         message += "; a 303 usually means the request was applied: check before trying again"
-    error = RedirectError(message, status=status, location=target)
+    error = RedirectError(message, status=status, location=target, **_answer(response))
     error.cli_hint = "the SDK never follows redirects; point --api-url (or CEKURA_API_URL) at the new address"  # type: ignore[attr-defined]
     raise error
+
+
+def _answer(response: httpx.Response) -> dict[str, Any]:
+    """What every error about an answer carries: its headers and request id."""
+    from ._core import request_id_of
+
+    return {"headers": response.headers, "request_id": request_id_of(response.headers)}
 
 
 def _check_size(response: httpx.Response, size: int, max_bytes: int | None) -> None:
@@ -280,7 +290,7 @@ def _too_large(response: httpx.Response, limit: int) -> ResponseTooLargeError:
             message += f"; the request was applied (HTTP {status})"
         elif status >= 500:
             message += "; the server may or may not have applied the request: check before trying again"
-    error = ResponseTooLargeError(message, status=status, limit=limit)
+    error = ResponseTooLargeError(message, status=status, limit=limit, **_answer(response))
     error.cli_hint = "set CEKURA_MAX_RESPONSE_BYTES to a larger number of bytes (0 lifts the limit)"  # type: ignore[attr-defined]
     return error
 
@@ -361,7 +371,7 @@ def _unsupported_encoding(response: httpx.Response, header: str) -> CekuraError:
     )
     if response.request.method in ("POST", "PATCH") and 200 <= status < 300:
         message += f"; the request was applied (HTTP {status})"
-    return APIResponseError(message, status=status)
+    return APIResponseError(message, status=status, **_answer(response))
 
 
 class _Inflater:
