@@ -425,3 +425,27 @@ def test_a_request_built_for_another_origin_is_refused_unsent(is_async):
     for error in errors[:2]:
         assert isinstance(error, ValidationError) and "refusing to send the API key" in str(error)
     assert errors[2] is None  # its own origin: sent
+
+
+@pytest.mark.parametrize("is_async", [False, True])
+def test_a_calls_own_timeout_bounds_its_attempts(is_async):
+    """Request options and with_options: a longer per-call timeout is honoured whole, a shorter one too."""
+    with HostileServer(("trickle_body", TRICKLE)) as server:
+
+        async def run_async(per_call: float) -> float:
+            async with AsyncCekura(api_key=KEY, api_url=server.url, timeout=0.3, max_retries=0) as client:
+                started = time.monotonic()
+                with pytest.raises(APITimeoutError):
+                    await client.metrics.get(55, timeout=per_call)
+                return time.monotonic() - started
+
+        def run_sync(per_call: float) -> float:
+            with Cekura(api_key=KEY, api_url=server.url, timeout=0.3, max_retries=0) as client:
+                started = time.monotonic()
+                with pytest.raises(APITimeoutError):
+                    client.with_options(timeout=per_call).metrics.get(55)
+                return time.monotonic() - started
+
+        for per_call in (1.2, 0.15):
+            elapsed = asyncio.run(run_async(per_call)) if is_async else run_sync(per_call)
+            assert per_call * 0.9 <= elapsed <= per_call + SLACK, (per_call, elapsed)
