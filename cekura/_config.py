@@ -194,7 +194,7 @@ def resolve(
     )
 
 
-# --------------------------------------------------------------------------- plain http:// (i16)
+# --------------------------------------------------------------------------- plain http://
 #: Opt-ins for sending the key over plain http:// to a host that is not this machine.
 ALLOW_INSECURE_HTTP_ENV = "CEKURA_ALLOW_INSECURE_HTTP"
 ALLOW_INSECURE_HTTP_KEY = "allow_insecure_http"  # in ~/.cekura/config.toml: allow_insecure_http = true
@@ -272,7 +272,7 @@ def refuse_cleartext(settings: Settings, allow: bool | None = None) -> None:
     raise error
 
 
-# --------------------------------------------------------------------------- answer size (i16)
+# --------------------------------------------------------------------------- answer size
 MAX_RESPONSE_BYTES_ENV = "CEKURA_MAX_RESPONSE_BYTES"
 
 
