@@ -98,7 +98,12 @@ def apply_plan(
             details = frozenset(e["name"] for e in current.entries if "alert_enabled" in e)
             live = read_live(client, plan.project, details_for=details)
             current = compute_plan(
-                plan.project, current.entries, live, prune=plan.prune, agent_id=plan.agent_id, source=plan.source
+                plan.project,
+                current.entries,
+                live,
+                prune=plan.prune,
+                agent_id=plan.agent_id,
+                source=plan.source,
             )
             if not current.has_changes:
                 return result
@@ -156,8 +161,10 @@ def _execute(client: Any, plan: Plan, result: ApplyResult, say: Callable[[str], 
         for metric_id in metric_ids:
             (result.attached if mode == "attach" else result.detached)[metric_id] = list(agents)
         verb = "attached agents" if mode == "attach" else "detached agents"
-        say(f"{verb} {', '.join(map(str, agents))} {'to' if mode == 'attach' else 'from'} metrics "
-            f"{', '.join(map(str, metric_ids))}")
+        say(
+            f"{verb} {', '.join(map(str, agents))} {'to' if mode == 'attach' else 'from'} metrics "
+            f"{', '.join(map(str, metric_ids))}"
+        )
 
     by_settings: dict[tuple[tuple[str, bool], ...], list[int]] = {}
     for metric_id, settings in toggles.items():
@@ -167,7 +174,9 @@ def _execute(client: Any, plan: Plan, result: ApplyResult, say: Callable[[str], 
         client.metrics.bulk_toggle_settings(metric_ids, **dict(settings_key))
         for metric_id in metric_ids:
             result.toggled[metric_id] = dict(settings_key)
-        say(f"switched {', '.join(f'{k}={v}' for k, v in settings_key)} on metrics {', '.join(map(str, metric_ids))}")
+        say(
+            f"switched {', '.join(f'{k}={v}' for k, v in settings_key)} on metrics {', '.join(map(str, metric_ids))}"
+        )
 
     for change in deletes:
         assert change.metric_id is not None

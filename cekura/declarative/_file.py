@@ -130,8 +130,14 @@ def _read_tree(text: str, label: str) -> tuple[Any, dict[str, tuple[int, int]], 
     return data, marks, problems
 
 
-def _construct(node: Any, path: str, marks: dict[str, tuple[int, int]], problems: list[Problem],
-               label: str, constructor: Any) -> Any:
+def _construct(
+    node: Any,
+    path: str,
+    marks: dict[str, tuple[int, int]],
+    problems: list[Problem],
+    label: str,
+    constructor: Any,
+) -> Any:
     """Build the value of `node`; note where each value sits (a mapping value: where its key is)."""
     import yaml
 

@@ -10,7 +10,9 @@ from ._model import exported_entry, live_state
 _DETAIL_FIELDS = ("custom_code", "alert_enabled")
 
 
-def read_live(client: Any, project: int, *, details_for: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+def read_live(
+    client: Any, project: int, *, details_for: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
     """The project's metrics as the API answers them (one list call).
 
     The list leaves some fields out on the real API (a python metric's code, alert_enabled): a
@@ -43,7 +45,8 @@ def export_document(client: Any, project: int, agent_id: int | None = None) -> d
     if agent_id is not None:
         document["agent_id"] = agent_id
     document["metrics"] = [
-        exported_entry(live_state(m)) for m in sorted(live, key=lambda m: (m.get("display_order") or 0, m.get("id") or 0))
+        exported_entry(live_state(m))
+        for m in sorted(live, key=lambda m: (m.get("display_order") or 0, m.get("id") or 0))
     ]
     return document
 

@@ -50,9 +50,23 @@ LONG_TEXT: frozenset[str] = frozenset(
 #: Fields the server owns (ids, slugs, scores, alerts, costs...): never written, never compared.
 #: Anything not in FIELDS is ignored when comparing; this list only documents the usual ones.
 SERVER_OWNED: tuple[str, ...] = (
-    "id", "slug", "project", "assistant_id", "function_name", "metric_cost", "agent_names",
-    "kb_file_ids", "knowledge_base_files", "uses_llm_judge", "overall_score", "total_score",
-    "reviews", "window_size", "std_multiplier", "ewma_alpha", "pending_optimisation_proposal",
+    "id",
+    "slug",
+    "project",
+    "assistant_id",
+    "function_name",
+    "metric_cost",
+    "agent_names",
+    "kb_file_ids",
+    "knowledge_base_files",
+    "uses_llm_judge",
+    "overall_score",
+    "total_score",
+    "reviews",
+    "window_size",
+    "std_multiplier",
+    "ewma_alpha",
+    "pending_optimisation_proposal",
 )
 
 

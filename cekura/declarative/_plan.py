@@ -78,7 +78,12 @@ class Change:
         return next((f for f in self.fields if f.field == name), None)
 
     def to_dict(self, label: str = "file") -> dict[str, Any]:
-        out: dict[str, Any] = {"action": self.action, "key": self.key, "name": self.name, "id": self.metric_id}
+        out: dict[str, Any] = {
+            "action": self.action,
+            "key": self.key,
+            "name": self.name,
+            "id": self.metric_id,
+        }
         if self.fields:
             out["fields"] = [f.to_dict(label) for f in self.fields]
         if self.action != DELETE:
@@ -119,7 +124,9 @@ class Plan:
     def summary(self) -> str:
         n = self.counts()
         if not self.changes:
-            return f"No changes: project {self.project} matches {self.source} ({len(self.unchanged)} metrics)."
+            return (
+                f"No changes: project {self.project} matches {self.source} ({len(self.unchanged)} metrics)."
+            )
         parts = [f"{n[CREATE]} to create", f"{n[UPDATE]} to update", f"{n[DELETE]} to delete"]
         return f"Plan for project {self.project}: " + ", ".join(parts) + "."
 
@@ -260,7 +267,9 @@ def compute_plan(
         if agent_id is not None and agent_id not in (metric.get("agents") or ()):
             continue  # the file covers one agent's metrics: others are not its business
         if prune:
-            plan.changes.append(Change(DELETE, str(metric.get("name")), str(metric.get("name")), metric.get("id")))
+            plan.changes.append(
+                Change(DELETE, str(metric.get("name")), str(metric.get("name")), metric.get("id"))
+            )
         else:
             plan.unmanaged.append((metric.get("id") or 0, str(metric.get("name"))))
     return plan
@@ -275,7 +284,12 @@ def _create(key: str, want: dict[str, Any], derived: bool) -> Change:
 
 
 def _update(
-    key: str, want: dict[str, Any], metric: dict[str, Any], derived: bool, warnings: list[str], explicit: set[str]
+    key: str,
+    want: dict[str, Any],
+    metric: dict[str, Any],
+    derived: bool,
+    warnings: list[str],
+    explicit: set[str],
 ) -> Change:
     have = live_state(metric)
     change = Change(UPDATE, key, want["name"], metric.get("id"), desired=want)
