@@ -91,9 +91,22 @@ def plan(
     return result
 
 
-def apply(plan: Plan, *, client: Any = None, on_step: Any = None, max_rounds: int = 4) -> ApplyResult:
-    """Carry out a plan made by `plan(...)` (its client, unless `client=` is given)."""
-    return apply_plan(plan, client=client, on_step=on_step, max_rounds=max_rounds)
+def apply(
+    plan: Plan,
+    *,
+    client: Any = None,
+    on_step: Any = None,
+    max_rounds: int = 4,
+    settle_seconds: float = 1.0,
+) -> ApplyResult:
+    """Carry out a plan made by `plan(...)` (its client, unless `client=` is given).
+
+    After a write whose outcome is uncertain, the project is read again and planned again (at most
+    `max_rounds` times; after a timeout, `settle_seconds` later) before anything else is sent.
+    """
+    return apply_plan(
+        plan, client=client, on_step=on_step, max_rounds=max_rounds, settle_seconds=settle_seconds
+    )
 
 
 def export(client: Any, project_id: int, *, agent_id: int | None = None) -> dict[str, Any]:

@@ -19,7 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._errors import APIConnectionError, APIResponseError, CekuraError, RateLimitError, ServerError
+from .._errors import (
+    APIConnectionError,
+    APIResponseError,
+    APITimeoutError,
+    CekuraError,
+    RateLimitError,
+    ServerError,
+)
 from ._io import read_live
 from ._model import TOGGLE_ONLY
 from ._plan import CREATE, DELETE, UPDATE, Change, Plan, compute_plan
@@ -92,8 +99,8 @@ def apply_plan(
             say(f"uncertain: {exc}; reading project {plan.project} again before going on")
             if isinstance(exc, RateLimitError) and exc.retry_after:
                 time.sleep(min(exc.retry_after, 60.0))
-            elif settle_seconds > 0 and not isinstance(exc, RateLimitError):
-                time.sleep(settle_seconds)  # let a slow write finish before looking for it
+            elif settle_seconds > 0 and isinstance(exc, APITimeoutError):
+                time.sleep(settle_seconds)  # a write still being processed: let it finish, then look
             result.rereads += 1
             details = frozenset(e["name"] for e in current.entries if "alert_enabled" in e)
             live = read_live(client, plan.project, details_for=details)
