@@ -32,7 +32,13 @@ def isolated_home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
-    for name in ("CEKURA_API_KEY", "CEKURA_API_URL", "CEKURA_PROJECT_ID", "CEKURA_ORGANIZATION_ID", "COLUMNS"):
+    for name in (
+        "CEKURA_API_KEY",
+        "CEKURA_API_URL",
+        "CEKURA_PROJECT_ID",
+        "CEKURA_ORGANIZATION_ID",
+        "COLUMNS",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     return home

@@ -46,7 +46,12 @@ def test_every_problem_is_named_with_line_column_and_path(tmp_path):
         load(tmp_path / "metrics.yaml")
     found = [(p.line, p.column, p.path, p.message) for p in caught.value.problems]
     assert found == [
-        (5, 5, "metrics[0].eval_type", "'boolen' is not one of: boolean, rating, numeric, enum, binary, continuous_qualitative"),
+        (
+            5,
+            5,
+            "metrics[0].eval_type",
+            "'boolen' is not one of: boolean, rating, numeric, enum, binary, continuous_qualitative",
+        ),
         (6, 5, "metrics[0].promt", "unknown field 'promt' (did you mean 'prompt'?)"),
         (7, 5, "metrics[1].name", "name 'Booking confirmed' is already used by metrics[0]"),
         (9, 5, "metrics[1].code_file", "cannot read missing.py: No such file or directory"),
@@ -56,14 +61,19 @@ def test_every_problem_is_named_with_line_column_and_path(tmp_path):
         (17, 5, "metrics[3].code", "'code' is given twice"),
     ]
     assert caught.value.status is None  # nothing was sent
-    assert str(caught.value.problems[0]).startswith(f"{tmp_path / 'metrics.yaml'}:5:5: metrics[0].eval_type: ")
+    assert str(caught.value.problems[0]).startswith(
+        f"{tmp_path / 'metrics.yaml'}:5:5: metrics[0].eval_type: "
+    )
 
 
 def test_json_files_are_read_and_located_too():
     text = '{"version": 1, "project": 1,\n "metrics": [{"name": "A", "type": "python", "agents": ["x"]}]}'
     with pytest.raises(FileInvalid) as caught:
         parse(text, "m.json")
-    assert [(p.line, p.path) for p in caught.value.problems] == [(2, "metrics[0]"), (2, "metrics[0].agents[0]")]
+    assert [(p.line, p.path) for p in caught.value.problems] == [
+        (2, "metrics[0]"),
+        (2, "metrics[0].agents[0]"),
+    ]
     assert "needs its source" in caught.value.problems[0].message
 
 

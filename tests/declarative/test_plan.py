@@ -11,13 +11,32 @@ from cekura.declarative._model import desired_state, exported_entry, live_state
 def live_metric(id: int, name: str, **fields):
     """A metric as the API answers it (wire words, every field the service fills in)."""
     base = {
-        "id": id, "name": name, "project": 1, "slug": f"m_{id}", "description": "", "prompt": "",
-        "type": "llm_judge", "eval_type": "binary", "enum_values": [], "agents": [], "custom_code": "",
-        "audio_enabled": False, "simulation_enabled": True, "observability_enabled": False,
-        "sampling_enabled": False, "add_to_new_agents": None, "is_active": True, "alert_enabled": False,
-        "evaluation_trigger": "always", "trigger_type": "llm_judge", "evaluation_trigger_prompt": "",
-        "evaluation_trigger_custom_code": "", "display_order": 0, "configuration": {},
-        "metric_cost": 0.2, "window_size": 7,
+        "id": id,
+        "name": name,
+        "project": 1,
+        "slug": f"m_{id}",
+        "description": "",
+        "prompt": "",
+        "type": "llm_judge",
+        "eval_type": "binary",
+        "enum_values": [],
+        "agents": [],
+        "custom_code": "",
+        "audio_enabled": False,
+        "simulation_enabled": True,
+        "observability_enabled": False,
+        "sampling_enabled": False,
+        "add_to_new_agents": None,
+        "is_active": True,
+        "alert_enabled": False,
+        "evaluation_trigger": "always",
+        "trigger_type": "llm_judge",
+        "evaluation_trigger_prompt": "",
+        "evaluation_trigger_custom_code": "",
+        "display_order": 0,
+        "configuration": {},
+        "metric_cost": 0.2,
+        "window_size": 7,
     }
     return {**base, **fields}
 
@@ -25,7 +44,9 @@ def live_metric(id: int, name: str, **fields):
 LIVE = [
     live_metric(55, "Booking confirmed", description="Read back the booking?", agents=[123, 124]),
     live_metric(56, "Short call", type="custom_code", custom_code="_result = True\n", agents=[123]),
-    live_metric(57, "Tone", eval_type="continuous_qualitative", prompt="Rate the tone", description="Rate the tone"),
+    live_metric(
+        57, "Tone", eval_type="continuous_qualitative", prompt="Rate the tone", description="Rate the tone"
+    ),
 ]
 
 
@@ -48,19 +69,35 @@ def test_exported_entries_plan_no_change_and_leave_defaults_and_server_fields_ou
 
 def test_wire_words_and_documented_words_compare_equal():
     entries = [
-        {"name": "Booking confirmed", "eval_type": "binary", "description": "Read back the booking?", "agents": [124, 123]},
-        {"name": "Short call", "type": "custom_code", "eval_type": "Boolean", "code": "_result = True\n", "agents": [123]},
-        {"name": "Tone", "eval_type": "continuous_qualitative", "prompt": "Rate the tone", "description": "Rate the tone"},
+        {
+            "name": "Booking confirmed",
+            "eval_type": "binary",
+            "description": "Read back the booking?",
+            "agents": [124, 123],
+        },
+        {
+            "name": "Short call",
+            "type": "custom_code",
+            "eval_type": "Boolean",
+            "code": "_result = True\n",
+            "agents": [123],
+        },
+        {
+            "name": "Tone",
+            "eval_type": "continuous_qualitative",
+            "prompt": "Rate the tone",
+            "description": "Rate the tone",
+        },
     ]
     assert not compute_plan(1, entries, LIVE).has_changes
 
 
 def test_each_kind_of_change_exactly():
     entries = exported(LIVE)
-    entries[0]["agents"] = [123]                       # detach 124
+    entries[0]["agents"] = [123]  # detach 124
     entries[1]["code"] = "_result = False\n_explanation = 'x'\n"
     entries.append({"name": "Polite", "prompt": "Was the agent polite?", "agents": [123]})
-    del entries[2]                                     # Tone is not in the file any more
+    del entries[2]  # Tone is not in the file any more
     plan = compute_plan(1, entries, LIVE, prune=True, source="metrics.yaml")
     summary = [(c.action, c.name, c.metric_id) for c in plan.changes]
     assert summary == [
@@ -73,9 +110,15 @@ def test_each_kind_of_change_exactly():
     assert booking.fields == [] and booking.attach == [] and booking.detach == [124]
     assert [f.field for f in short.fields] == ["code"]
     diff = short.fields[0].diff("metrics.yaml")
-    assert diff is not None and "-_result = True" in diff and "+_result = False" in diff and "+++ metrics.yaml" in diff
+    assert (
+        diff is not None
+        and "-_result = True" in diff
+        and "+_result = False" in diff
+        and "+++ metrics.yaml" in diff
+    )
     assert polite.attach == [123] and {f.field: f.after for f in polite.fields} == {
-        "description": "Was the agent polite?", "prompt": "Was the agent polite?"
+        "description": "Was the agent polite?",
+        "prompt": "Was the agent polite?",
     }
     assert plan.counts() == {"create": 1, "update": 2, "delete": 1, "attach": 0, "detach": 1}
     data = plan.to_dict()
@@ -105,7 +148,10 @@ def test_a_prompt_change_carries_the_derived_description_and_is_stable_under_the
     }
     assert "description: follows the prompt" in plan.render()
     # once the server carries the prompt into the description (the SDK's judge rule), no change:
-    after = [*LIVE[:2], {**LIVE[2], "prompt": "Rate the tone from 1 to 5", "description": "Rate the tone from 1 to 5"}]
+    after = [
+        *LIVE[:2],
+        {**LIVE[2], "prompt": "Rate the tone from 1 to 5", "description": "Rate the tone from 1 to 5"},
+    ]
     assert not compute_plan(1, entries, after).has_changes
 
 
@@ -122,7 +168,9 @@ def test_rename_through_key_is_an_update_not_delete_and_create():
     plan = compute_plan(1, entries, LIVE, prune=True)
     (change,) = plan.changes
     assert (change.action, change.metric_id, change.key) == ("update", 56, "Short call")
-    assert [(f.field, f.before, f.after) for f in change.fields] == [("name", "Short call", "Call under 3 minutes")]
+    assert [(f.field, f.before, f.after) for f in change.fields] == [
+        ("name", "Short call", "Call under 3 minutes")
+    ]
     renamed = [LIVE[0], {**LIVE[1], "name": "Call under 3 minutes"}, LIVE[2]]
     assert not compute_plan(1, entries, renamed, prune=True).has_changes
 
@@ -142,12 +190,20 @@ def test_fields_the_server_does_not_report_are_not_compared():
 
 def test_toggles_and_triggers_are_compared():
     entries = exported(LIVE)
-    entries[0].update(is_active=False, evaluation_trigger="custom", evaluation_trigger_prompt="Was a booking made?")
+    entries[0].update(
+        is_active=False, evaluation_trigger="custom", evaluation_trigger_prompt="Was a booking made?"
+    )
     (change,) = compute_plan(1, entries, LIVE).changes
-    assert [f.field for f in change.fields] == ["is_active", "evaluation_trigger", "evaluation_trigger_prompt"]
+    assert [f.field for f in change.fields] == [
+        "is_active",
+        "evaluation_trigger",
+        "evaluation_trigger_prompt",
+    ]
 
 
 def test_desired_state_fills_defaults_in_documented_words():
     state = desired_state({"name": "X", "type": "python", "code": "_result = 1"})
-    assert state["type"] == "python" and state["eval_type"] == "boolean" and state["simulation_enabled"] is True
+    assert (
+        state["type"] == "python" and state["eval_type"] == "boolean" and state["simulation_enabled"] is True
+    )
     assert state["description"] == ""  # not a judge: nothing derived

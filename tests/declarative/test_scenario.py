@@ -41,7 +41,11 @@ def set_up(direct) -> None:
     """The demo project, plus a second agent on metric 55, a prompt on it, and a third metric."""
     direct.metrics.update(55, prompt="Did the agent read back the date and time?", agents=[123, 124])
     direct.metrics.create(
-        name="Greets caller", type="llm_judge", eval_type="boolean", project=1, agents=[123],
+        name="Greets caller",
+        type="llm_judge",
+        eval_type="boolean",
+        project=1,
+        agents=[123],
         prompt="Did the agent greet the caller by the clinic's name?",
     )
 
@@ -66,31 +70,48 @@ def test_export_edit_plan_apply_converges(run, direct, counted, tmp_path):
     del short["code"]
     short["code_file"] = "short_call.py"
     (tmp_path / "short_call.py").write_text(SHORT_CALL_V2)
-    document["metrics"] = [booking, short, {"name": "Caller satisfied", "eval_type": "rating",
-                                            "prompt": "How satisfied did the caller sound?", "agents": [124]}]
+    document["metrics"] = [
+        booking,
+        short,
+        {
+            "name": "Caller satisfied",
+            "eval_type": "rating",
+            "prompt": "How satisfied did the caller sound?",
+            "agents": [124],
+        },
+    ]
     (tmp_path / "metrics.yaml").write_text(yaml.safe_dump(document, sort_keys=False))
     assert run("metrics", "validate", "-f", "metrics.yaml").code == 0
 
-    planned = run("metrics", "plan", "-f", "metrics.yaml", "--prune", "--detailed-exitcode", "--format", "json")
+    planned = run(
+        "metrics", "plan", "-f", "metrics.yaml", "--prune", "--detailed-exitcode", "--format", "json"
+    )
     assert planned.code == 2, planned.err
     changes = {(c["action"], c["name"]): c for c in planned.json["changes"]}
     assert set(changes) == {
-        ("update", "Booking confirmed"), ("update", "Call under three minutes"),
-        ("create", "Caller satisfied"), ("delete", "Greets caller"),
+        ("update", "Booking confirmed"),
+        ("update", "Call under three minutes"),
+        ("create", "Caller satisfied"),
+        ("delete", "Greets caller"),
     }
     booking_change = changes[("update", "Booking confirmed")]
     assert [f["field"] for f in booking_change["fields"]] == ["prompt"]
     assert (booking_change["attach"], booking_change["detach"]) == ([], [124])
     code_change = changes[("update", "Call under three minutes")]
     assert [f["field"] for f in code_change["fields"]] == ["code"]
-    assert "+    return call[\"call_duration\"] < 120" in code_change["fields"][0]["diff"]
+    assert '+    return call["call_duration"] < 120' in code_change["fields"][0]["diff"]
     assert planned.json["summary"] == {"create": 1, "update": 2, "delete": 1, "attach": 0, "detach": 1}
 
     text_plan = run("metrics", "plan", "-f", "metrics.yaml", "--prune")
     assert text_plan.code == 0
-    for line in ("+ create 'Caller satisfied'", "~ update 'Booking confirmed' (id 55)", "agents: detach 124",
-                 "- delete 'Greets caller'", "-    return call[\"call_duration\"] < 180",
-                 "Plan for project 1: 1 to create, 2 to update, 1 to delete."):
+    for line in (
+        "+ create 'Caller satisfied'",
+        "~ update 'Booking confirmed' (id 55)",
+        "agents: detach 124",
+        "- delete 'Greets caller'",
+        '-    return call["call_duration"] < 180',
+        "Plan for project 1: 1 to create, 2 to update, 1 to delete.",
+    ):
         assert line in text_plan.out, line
 
     before = writes(counted)
@@ -100,10 +121,14 @@ def test_export_edit_plan_apply_converges(run, direct, counted, tmp_path):
     assert "Applied: 1 created, 2 updated, 1 deleted (4 write calls)." in applied.out
     made = writes(counted) - before
     greets_id = next(int(k.rsplit("/", 2)[1]) for k in made if k.startswith("DELETE"))
-    assert made == Counter({  # the fewest calls: the detach rides along with the prompt's PATCH
-        f"POST {METRICS}bulk_create/": 1, f"PATCH {METRICS}55/": 1, f"PATCH {METRICS}56/": 1,
-        f"DELETE {METRICS}{greets_id}/": 1,
-    })
+    assert made == Counter(
+        {  # the fewest calls: the detach rides along with the prompt's PATCH
+            f"POST {METRICS}bulk_create/": 1,
+            f"PATCH {METRICS}55/": 1,
+            f"PATCH {METRICS}56/": 1,
+            f"DELETE {METRICS}{greets_id}/": 1,
+        }
+    )
 
     after = run("metrics", "plan", "-f", "metrics.yaml", "--prune", "--detailed-exitcode")
     assert (after.code, after.out) == (0, "No changes: project 1 matches metrics.yaml (3 metrics).\n")
@@ -126,12 +151,16 @@ def test_agents_only_changes_are_grouped_into_bulk_calls(run, direct, counted, t
     (tmp_path / "m.yaml").write_text(yaml.safe_dump(document))
     before = writes(counted)
     assert run("metrics", "apply", "-f", "m.yaml", "--yes").code == 0
-    assert writes(counted) - before == Counter({f"POST {METRICS}bulk_manage_agents/": 1})  # two metrics, one call
+    assert writes(counted) - before == Counter(
+        {f"POST {METRICS}bulk_manage_agents/": 1}
+    )  # two metrics, one call
     assert [m["agents"] for m in direct.metrics.list(project_id=1)] == [[123, 124, 125]] * 2
 
 
 def test_apply_asks_on_a_terminal_and_needs_yes_elsewhere(run, direct, counted, tmp_path):
-    (tmp_path / "m.yaml").write_text("version: 1\nproject: 1\nmetrics:\n  - {name: New one, prompt: Was it ok?}\n")
+    (tmp_path / "m.yaml").write_text(
+        "version: 1\nproject: 1\nmetrics:\n  - {name: New one, prompt: Was it ok?}\n"
+    )
     refused = run("metrics", "apply", "-f", "m.yaml")  # stdin is not a terminal
     assert refused.code == 2 and "add --yes" in refused.err
     assert counted.received == 0  # refused before reading anything
@@ -144,12 +173,21 @@ def test_apply_asks_on_a_terminal_and_needs_yes_elsewhere(run, direct, counted, 
 
 
 BAD_FILES = {
-    "typo.yaml": ("version: 1\nproject: 1\nmetrics:\n  - name: A\n    eval_type: boolen\n    promt: x\n",
-                  ["typo.yaml:5:5: metrics[0].eval_type:", "typo.yaml:6:5: metrics[0].promt: unknown field"]),
-    "dupe.json": ('{"version": 1, "project": 1, "metrics": [{"name": "A"}, {"name": "A", "agents": [-1]}]}',
-                  ["dupe.json:1:58: metrics[1].name: name 'A' is already used", "metrics[1].agents[0]: -1 is less"]),
-    "nocode.yaml": ("version: 1\nproject: 0\nmetrics:\n  - {name: Py, type: python}\n",
-                    ["nocode.yaml:2:1: project: 0 is less than the minimum of 1", "nocode.yaml:4:5: metrics[0]: a python"]),
+    "typo.yaml": (
+        "version: 1\nproject: 1\nmetrics:\n  - name: A\n    eval_type: boolen\n    promt: x\n",
+        ["typo.yaml:5:5: metrics[0].eval_type:", "typo.yaml:6:5: metrics[0].promt: unknown field"],
+    ),
+    "dupe.json": (
+        '{"version": 1, "project": 1, "metrics": [{"name": "A"}, {"name": "A", "agents": [-1]}]}',
+        ["dupe.json:1:58: metrics[1].name: name 'A' is already used", "metrics[1].agents[0]: -1 is less"],
+    ),
+    "nocode.yaml": (
+        "version: 1\nproject: 0\nmetrics:\n  - {name: Py, type: python}\n",
+        [
+            "nocode.yaml:2:1: project: 0 is less than the minimum of 1",
+            "nocode.yaml:4:5: metrics[0]: a python",
+        ],
+    ),
 }
 
 
