@@ -184,7 +184,7 @@ def _at(marks: dict[str, tuple[int, int]], path: str) -> tuple[int, int]:
 
 # ----------------------------------------------------------------------------- the schema
 def _schema_problems(data: Any, marks: dict[str, tuple[int, int]], label: str) -> list[Problem]:
-    import jsonschema
+    import jsonschema  # type: ignore[import-untyped,unused-ignore]
 
     validator = jsonschema.Draft202012Validator(schema())
     problems = []
@@ -243,7 +243,8 @@ def _rule_problems(
         if name in names:
             add(f"{here}.name", f"name {name!r} is already used by metrics[{names[name]}]")
         names.setdefault(name, index)
-        key = entry.get("key") if isinstance(entry.get("key"), str) else name
+        given = entry.get("key")
+        key: str = given if isinstance(given, str) else name
         if key in keys and key != name:
             add(f"{here}.key", f"key {key!r} is already used by metrics[{keys[key]}]")
         keys.setdefault(key, index)
