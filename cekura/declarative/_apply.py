@@ -148,6 +148,7 @@ def _execute(client: Any, plan: Plan, result: ApplyResult, say: Callable[[str], 
         if settings:
             toggles[change.metric_id] = settings
         if body:
+            _with_criterion(body, change)
             if change.attach or change.detach:
                 body["agents"] = list(change.desired["agents"])  # rides along: no extra call
             result.calls += 1
@@ -203,6 +204,18 @@ def _create_body(change: Change, project: int) -> dict[str, Any]:
         body["eval_type"] = change.desired["eval_type"]
     if change.desired["agents"]:
         body["agents"] = list(change.desired["agents"])
+    return _with_criterion(body, change)
+
+
+def _with_criterion(body: dict[str, Any], change: Change) -> dict[str, Any]:
+    """A body that sends `prompt` always sends the description the file wants too.
+
+    The SDK carries an LLM judge's prompt into its description when no description is given;
+    sending the file's own description (derived or not, even empty) keeps that rule from
+    overwriting a description the file states, and spares the SDK a read of the metric's type.
+    """
+    if "prompt" in body and "description" not in body:
+        body["description"] = change.desired["description"]
     return body
 
 
