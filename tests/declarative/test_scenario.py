@@ -39,7 +39,10 @@ def writes(proxy: FaultProxy) -> Counter[str]:
 
 def set_up(direct) -> None:
     """The demo project, plus a second agent on metric 55, a prompt on it, and a third metric."""
-    direct.metrics.update(55, prompt="Did the agent read back the date and time?", agents=[123, 124])
+    seed = direct.metrics.get(55)["description"]  # stated, so it does not follow the prompt
+    direct.metrics.update(
+        55, prompt="Did the agent read back the date and time?", description=seed, agents=[123, 124]
+    )
     direct.metrics.create(
         name="Greets caller",
         type="llm_judge",
