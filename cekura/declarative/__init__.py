@@ -55,6 +55,7 @@ __all__ = [
     "load",
     "parse",
     "plan",
+    "read_live",
     "schema",
     "schema_path",
     "uncertain",

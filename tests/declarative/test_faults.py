@@ -163,3 +163,17 @@ def test_cli_apply_through_the_fault_proxy(run, served, direct, metrics_file, mo
     assert names(direct) == Counter(
         {"Booking confirmed": 1, "Call under three minutes": 1, **dict.fromkeys(NEW, 1)}
     )
+
+
+def test_an_interrupted_apply_is_finished_by_running_it_again(direct, metrics_file):
+    def interrupt(line: str) -> None:
+        if line.startswith("created"):
+            raise KeyboardInterrupt  # Ctrl-C right after the bulk create
+
+    with pytest.raises(KeyboardInterrupt):
+        d.apply(d.plan(direct, metrics_file), on_step=interrupt)
+    rest = d.plan(direct, metrics_file)
+    assert {c.action for c in rest.changes} == {"update"}  # the creates are not planned again
+    d.apply(rest)
+    assert not d.plan(direct, metrics_file).has_changes
+    assert max(names(direct).values()) == 1

@@ -217,3 +217,37 @@ def test_in_process_sandbox_flag_works(run, tmp_path):
     assert run("--sandbox", "metrics", "plan", "-f", "m.yaml", "--detailed-exitcode").code == 0
     as_json = run("--sandbox", "metrics", "export", "--project-id", "1", "--agent-id", "123", "-o", "m.json")
     assert as_json.code == 0 and (tmp_path / "m.json").read_text().startswith("{")
+
+
+def test_agent_scoped_export_and_prune(run, direct, counted, tmp_path):
+    set_up(direct)  # 55 on agents 123 and 124; 56 and "Greets caller" on 123 only
+    assert run("metrics", "export", "--project-id", "1", "--agent-id", "124", "-o", "a.yaml").code == 0
+    document = yaml.safe_load((tmp_path / "a.yaml").read_text())
+    assert document["agent_id"] == 124 and [m["name"] for m in document["metrics"]] == ["Booking confirmed"]
+    assert (
+        run("metrics", "plan", "-f", "a.yaml", "--prune", "--detailed-exitcode").code == 0
+    )  # others out of scope
+    document["metrics"] = []
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(document))
+    planned = run("metrics", "plan", "-f", "a.yaml", "--prune", "--format", "json").json
+    assert [(c["action"], c["id"]) for c in planned["changes"]] == [("delete", 55)]
+
+
+def test_two_live_metrics_with_one_name_stop_the_plan(run, direct, counted, tmp_path):
+    direct.metrics.create(name="Booking confirmed", eval_type="boolean", project=1)
+    (tmp_path / "m.yaml").write_text("version: 1\nproject: 1\nmetrics:\n  - name: Booking confirmed\n")
+    result = run("metrics", "apply", "-f", "m.yaml", "--yes")
+    assert result.code == 1 and "2 metrics named 'Booking confirmed'" in result.err
+    assert writes(counted) == Counter()
+
+
+def test_apply_json_output(run, direct, counted, tmp_path):
+    (tmp_path / "m.yaml").write_text(
+        "version: 1\nproject: 1\nmetrics:\n  - {name: Fresh, prompt: Was it fresh?}\n"
+    )
+    result = run("metrics", "apply", "-f", "m.yaml", "--yes", "--format", "json")
+    assert result.code == 0, result.err
+    assert result.json["plan"]["summary"]["create"] == 1
+    assert result.json["applied"]["write_calls"] == 1 and list(result.json["applied"]["created"]) == ["Fresh"]
+    fresh = next(m for m in direct.metrics.list(project_id=1) if m["name"] == "Fresh")
+    assert fresh["description"] == fresh["prompt"] == "Was it fresh?"  # the judge's criterion is set
