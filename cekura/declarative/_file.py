@@ -104,7 +104,31 @@ def parse(text: str, label: str = "<metrics file>", *, base_dir: str | Path = ".
 
 # ----------------------------------------------------------------------------- the tree and its marks
 def _read_tree(text: str, label: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]]:
-    """(data, marks, problems): YAML (JSON is read as YAML, its subset) with each value's place."""
+    """(data, marks, problems): the file's data with each value's place (line, column)."""
+    if text.lstrip().startswith(("{", "[")):
+        return _read_json(text, label)
+    return _read_yaml(text, label, "YAML")
+
+
+def _read_json(text: str, label: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]]:
+    """JSON is read by the json module (YAML 1.1 differs on tabs, escapes and numbers); the
+    places come from reading a same-shaped copy of the text as YAML."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        line, column = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
+        return None, {}, [Problem(label, line, column, "", f"not valid JSON: {getattr(exc, 'msg', exc)}")]
+    import re
+
+    # same length, same places: tabs become spaces, escapes (which YAML 1.1 reads otherwise) become x's
+    plain = re.sub(r"\\(u[0-9a-fA-F]{4}|.)", lambda m: "x" * len(m.group(0)), text.replace("\t", " "))
+    located, marks, problems = _read_yaml(plain, label, "JSON")
+    if located is None:  # a corner where YAML reads JSON differently: no places, still checked
+        return data, {}, []
+    return data, marks, [p for p in problems if p.message.endswith("is given twice")]
+
+
+def _read_yaml(text: str, label: str, kind: str) -> tuple[Any, dict[str, tuple[int, int]], list[Problem]]:
     import yaml
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -118,9 +142,9 @@ def _read_tree(text: str, label: str) -> tuple[Any, dict[str, tuple[int, int]], 
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        return None, {}, [Problem(label, line, column, "", f"not valid YAML/JSON: {what}")]
+        return None, {}, [Problem(label, line, column, "", f"not valid {kind}: {what}")]
     except yaml.YAMLError as exc:
-        return None, {}, [Problem(label, 0, 0, "", f"not valid YAML/JSON: {exc}")]
+        return None, {}, [Problem(label, 0, 0, "", f"not valid {kind}: {exc}")]
     if node is None:
         return None, {}, [Problem(label, 1, 1, "", "the file is empty")]
     marks: dict[str, tuple[int, int]] = {}

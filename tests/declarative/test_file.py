@@ -81,7 +81,26 @@ def test_broken_yaml_is_one_located_problem():
     with pytest.raises(FileInvalid) as caught:
         parse("version: 1\nmetrics: [\n", "m.yaml")
     (problem,) = caught.value.problems
-    assert problem.line == 3 and "not valid YAML/JSON" in problem.message
+    assert problem.line == 3 and "not valid YAML" in problem.message
+
+
+def test_json_is_read_as_json_tabs_escapes_and_all():
+    text = json.dumps(
+        {"version": 1, "project": 1, "metrics": [{"name": "Ünï 😀", "prompt": "a\tb", "promt": 1}]},
+        indent="\t",
+    )
+    with pytest.raises(FileInvalid) as caught:
+        parse(text, "m.json")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.path) == (8, 4, "metrics[0].promt")
+    fine = json.dumps(
+        {"version": 1, "project": 1, "metrics": [{"name": "Ünï 😀", "prompt": "a\tb"}]}, indent="\t"
+    )
+    assert parse(fine, "m.json").metrics == [{"name": "Ünï 😀", "prompt": "a\tb"}]
+    with pytest.raises(FileInvalid) as caught:
+        parse('{"version": 1,\n "project": 1,,}', "m.json")
+    assert [(p.line, p.column) for p in caught.value.problems] == [(2, 14)]
+    assert caught.value.problems[0].message.startswith("not valid JSON: ")
 
 
 def test_missing_top_level_fields_and_wrong_version():
