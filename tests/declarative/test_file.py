@@ -99,7 +99,7 @@ def test_json_is_read_as_json_tabs_escapes_and_all():
     assert parse(fine, "m.json").metrics == [{"name": "Ünï 😀", "prompt": "a\tb"}]
     with pytest.raises(FileInvalid) as caught:
         parse('{"version": 1,\n "project": 1,,}', "m.json")
-    assert [(p.line, p.column) for p in caught.value.problems] == [(2, 14)]
+    assert [(p.line, p.column) for p in caught.value.problems] == [(2, 15)]
     assert caught.value.problems[0].message.startswith("not valid JSON: ")
 
 
