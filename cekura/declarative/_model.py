@@ -39,6 +39,10 @@ DEFAULTS: dict[str, Any] = {
 #: Managed fields besides the name (`name` identifies; `key` is the file's own).
 FIELDS: tuple[str, ...] = tuple(DEFAULTS)
 
+#: Fields managed only when the file states them: the service may fill these in by itself
+#: (a position in the dashboard, settings of its own), so leaving them out leaves them alone.
+ONLY_WHEN_STATED: frozenset[str] = frozenset({"display_order", "configuration"})
+
 #: Settings that the metric create/update bodies cannot carry: switched by bulk_toggle_settings.
 TOGGLE_ONLY: tuple[str, ...] = ("is_active", "alert_enabled")
 
@@ -101,7 +105,10 @@ def desired_state(entry: dict[str, Any]) -> dict[str, Any]:
     fields = documented_metric({k: v for k, v in entry.items() if k not in ("key", "code_file")})
     state = {"name": fields["name"]}
     for field in FIELDS:
-        state[field] = canonical(field, fields[field]) if field in fields else _default(field)
+        if field in fields:
+            state[field] = canonical(field, fields[field])
+        elif field not in ONLY_WHEN_STATED:
+            state[field] = _default(field)
     if "description" not in fields and state["type"] == "llm_judge" and state["prompt"]:
         state["description"] = state["prompt"]  # derived: the judge's criterion is its prompt
     return state

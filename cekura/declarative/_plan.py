@@ -278,7 +278,7 @@ def compute_plan(
 def _create(key: str, want: dict[str, Any], derived: bool) -> Change:
     change = Change(CREATE, key, want["name"], desired=want, attach=list(want["agents"]))
     for name in FIELDS:
-        if name != "agents" and want[name] != canonical(name, DEFAULTS[name]):
+        if name != "agents" and name in want and want[name] != canonical(name, DEFAULTS[name]):
             change.fields.append(FieldChange(name, None, want[name], derived and name == "description"))
     return change
 
@@ -296,7 +296,7 @@ def _update(
     if have["name"] != want["name"]:
         change.fields.append(FieldChange("name", have["name"], want["name"]))
     for name in FIELDS:
-        if name == "agents":
+        if name == "agents" or name not in want:  # not stated, and the file leaves it alone
             continue
         if name not in have:
             if name in explicit or (name == "code" and "code_file" in explicit):

@@ -207,3 +207,12 @@ def test_desired_state_fills_defaults_in_documented_words():
         state["type"] == "python" and state["eval_type"] == "boolean" and state["simulation_enabled"] is True
     )
     assert state["description"] == ""  # not a judge: nothing derived
+
+
+def test_display_order_and_configuration_are_left_alone_unless_stated():
+    live = [live_metric(70, "Ordered", display_order=4, configuration={"threshold": 3})]
+    (entry,) = exported(live)
+    assert entry == {"name": "Ordered", "display_order": 4, "configuration": {"threshold": 3}}
+    assert not compute_plan(1, [{"name": "Ordered"}], live).has_changes  # not stated: not managed
+    (change,) = compute_plan(1, [{**entry, "display_order": 0}], live).changes
+    assert [(f.field, f.before, f.after) for f in change.fields] == [("display_order", 4, 0)]
