@@ -47,30 +47,51 @@ def validate(rt: Any) -> int:
 
 
 def export(rt: Any) -> int:
+    import os
+
     from .._version import __version__
-    from ..declarative import dump
+    from ..declarative import dump, split_code
     from ..declarative import export as export_document
 
     args = rt.args
-    output = args.output
+    output = None if args.output in (None, "-") else args.output
     fmt = "json" if (output or "").lower().endswith(".json") or (output is None and rt.json) else "yaml"
-    if output and output != "-":
+    if args.code_dir is not None and output is None:
+        raise UsageError(
+            "--code-dir needs -o FILE", "code files are referred to relative to the metrics file"
+        )
+    if output is not None:
         _check_writable(output)
     document = export_document(rt.client, args.cmd_project_id, agent_id=args.agent_id)
+    files: dict[str, str] = {}
+    if args.code_dir is not None and output is not None:
+        base = os.path.dirname(os.path.abspath(output))
+        folder = os.path.relpath(os.path.abspath(args.code_dir), base).replace(os.sep, "/")
+        document, files = split_code(document, folder)
     header = (
         f"Metrics of project {args.cmd_project_id}"
         + (f", agent {args.agent_id}" if args.agent_id else "")
         + f", exported by cekura {__version__}.\nEdit, then: cekura metrics plan -f FILE; cekura metrics apply -f FILE"
     )
     text = dump(document, fmt, header=None if fmt == "json" else header)
-    if not output or output == "-":
+    if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return OK
+    for relative, source in files.items():
+        path = os.path.join(os.path.dirname(os.path.abspath(output)), relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(source)
     with open(output, "w", encoding="utf-8") as handle:
         handle.write(text)
     count = len(document["metrics"])
-    rt.note(f"Wrote {count} metric{'s' if count != 1 else ''} of project {args.cmd_project_id} to {output}.")
+    code = (
+        f" (code in {len(files)} file{'s' if len(files) != 1 else ''} under {args.code_dir})" if files else ""
+    )
+    rt.note(
+        f"Wrote {count} metric{'s' if count != 1 else ''} of project {args.cmd_project_id} to {output}{code}."
+    )
     return OK
 
 

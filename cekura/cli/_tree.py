@@ -242,6 +242,11 @@ def _metrics_export(p: argparse.ArgumentParser) -> None:
                    help="the project to export")
     p.add_argument("--agent-id", metavar="ID", type=t.positive_id, help="only the metrics of this agent")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.json: JSON; else YAML); default stdout")
+    p.add_argument(
+        "--code-dir",
+        metavar="DIR",
+        help="write each python metric's code to DIR/<name>.py and refer to it (code_file); needs -o",
+    )
 
 
 AS_CODE = (
@@ -265,6 +270,7 @@ AS_CODE = (
         examples=(
             "cekura metrics export --project-id 1 -o metrics.yaml",
             "cekura metrics export --project-id 1 --agent-id 123 -o agent-123.yaml",
+            "cekura metrics export --project-id 1 -o metrics.yaml --code-dir metrics",
         ),
     ),
     Node(

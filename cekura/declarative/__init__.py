@@ -36,7 +36,7 @@ from typing import Any
 
 from ._apply import ApplyResult, apply_plan, uncertain
 from ._file import FileInvalid, MetricsFile, Problem, load, parse, schema
-from ._io import dump, export_document, read_live
+from ._io import dump, export_document, read_live, split_code
 from ._plan import Change, FieldChange, Plan, PlanConflict, compute_plan
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "read_live",
     "schema",
     "schema_path",
+    "split_code",
     "uncertain",
 ]
 

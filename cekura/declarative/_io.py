@@ -76,3 +76,28 @@ def dump(document: dict[str, Any], fmt: str = "yaml", *, header: str | None = No
     body = yaml.dump(document, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
     prefix = "".join(f"# {line}\n" for line in header.splitlines()) if header else ""
     return prefix + body
+
+
+def split_code(document: dict[str, Any], folder: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """Move each python metric's code out of `document` into `folder/<name>.py` (paths as given).
+
+    Returns the new document (entries say `code_file: folder/<name>.py`) and {path: source}.
+    Pure: the caller writes the files.
+    """
+    import re
+
+    files: dict[str, str] = {}
+    entries = []
+    for entry in document.get("metrics", []):
+        if not isinstance(entry.get("code"), str) or not entry["code"]:
+            entries.append(entry)
+            continue
+        stem = re.sub(r"[^a-z0-9]+", "_", str(entry["name"]).lower()).strip("_") or "metric"
+        path, number = f"{folder.rstrip('/')}/{stem}.py", 2
+        while path in files:
+            path, number = f"{folder.rstrip('/')}/{stem}_{number}.py", number + 1
+        files[path] = entry["code"]
+        entries.append(
+            {("code_file" if k == "code" else k): (path if k == "code" else v) for k, v in entry.items()}
+        )
+    return {**document, "metrics": entries}, files

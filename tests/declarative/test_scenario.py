@@ -251,3 +251,17 @@ def test_apply_json_output(run, direct, counted, tmp_path):
     assert result.json["applied"]["write_calls"] == 1 and list(result.json["applied"]["created"]) == ["Fresh"]
     fresh = next(m for m in direct.metrics.list(project_id=1) if m["name"] == "Fresh")
     assert fresh["description"] == fresh["prompt"] == "Was it fresh?"  # the judge's criterion is set
+
+
+def test_export_with_code_files_then_plan_shows_no_change(run, counted, tmp_path):
+    (tmp_path / "ci").mkdir()
+    result = run(
+        "metrics", "export", "--project-id", "1", "-o", "ci/metrics.yaml", "--code-dir", "ci/metrics"
+    )
+    assert result.code == 0, result.err
+    assert "(code in 1 file under ci/metrics)" in result.err
+    text = (tmp_path / "ci" / "metrics.yaml").read_text()
+    assert "code_file: metrics/call_under_three_minutes.py" in text and "def evaluate" not in text
+    assert "def evaluate(call):" in (tmp_path / "ci" / "metrics" / "call_under_three_minutes.py").read_text()
+    assert run("metrics", "plan", "-f", "ci/metrics.yaml", "--detailed-exitcode").code == 0
+    assert run("metrics", "export", "--project-id", "1", "--code-dir", "x").code == 2  # needs -o
