@@ -170,12 +170,18 @@ def apply(rt: Any) -> int:
         raise
     except Exception as exc:
         done = getattr(exc, "applied", None)
-        if done is not None:
-            rt.note(
-                f"Stopped after {done.calls} write call{'s' if done.calls != 1 else ''}; "
-                f"run the same apply again to finish (it plans from what the server has)."
-            )
-        raise
+        if done is None or not done.calls:
+            raise  # nothing was written: the usual message and exit code
+        from ._errors import describe, tell
+
+        calls = f"{done.calls} write call{'s' if done.calls != 1 else ''}"
+        tell(
+            sys.stderr,
+            describe(exc)[0],
+            f"apply stopped after {calls}; fix the cause and run the same apply again to finish "
+            "(it plans from what the server has)",
+        )
+        return API_FAILURE
     if rt.json:
         rt.show({"plan": planned.to_dict(), "applied": result.to_dict()})
     else:

@@ -42,7 +42,7 @@ class ApplyResult:
     attached: dict[int, list[int]] = field(default_factory=dict)  # metric id -> agents
     detached: dict[int, list[int]] = field(default_factory=dict)
     toggled: dict[int, dict[str, bool]] = field(default_factory=dict)
-    calls: int = 0  # write calls made (reads not counted)
+    calls: int = 0  # write calls answered with success (reads not counted)
     rereads: int = 0  # times the project was read again after an uncertain write
     log: list[str] = field(default_factory=list)
 
@@ -126,8 +126,8 @@ def _execute(client: Any, plan: Plan, result: ApplyResult, say: Callable[[str], 
 
     if creates:
         bodies = [_create_body(c, project) for c in creates]
-        result.calls += 1
         made = client.metrics.bulk_create(bodies)
+        result.calls += 1
         made = [m for m in made or () if isinstance(m, dict)]
         by_name = {m.get("name"): m.get("id") for m in made}
         for index, change in enumerate(creates):
@@ -151,8 +151,8 @@ def _execute(client: Any, plan: Plan, result: ApplyResult, say: Callable[[str], 
             _with_criterion(body, change)
             if change.attach or change.detach:
                 body["agents"] = list(change.desired["agents"])  # rides along: no extra call
-            result.calls += 1
             client.metrics.update(change.metric_id, **body)
+            result.calls += 1
             result.updated.append(change.metric_id)
             say(f"updated {change.name!r} (id {change.metric_id}): {', '.join(sorted(body))}")
             _note_agents(result, change)
@@ -164,8 +164,8 @@ def _execute(client: Any, plan: Plan, result: ApplyResult, say: Callable[[str], 
 
     for (mode, agents), metric_ids in groups.items():
         lists = {"agents_to_add": list(agents)} if mode == "attach" else {"agents_to_remove": list(agents)}
-        result.calls += 1
         client.metrics.bulk_manage_agents(metric_ids=metric_ids, project_id=project, **lists)
+        result.calls += 1
         for metric_id in metric_ids:
             (result.attached if mode == "attach" else result.detached)[metric_id] = list(agents)
         verb = "attached agents" if mode == "attach" else "detached agents"
@@ -178,8 +178,8 @@ def _execute(client: Any, plan: Plan, result: ApplyResult, say: Callable[[str], 
     for metric_id, settings in toggles.items():
         by_settings.setdefault(tuple(sorted(settings.items())), []).append(metric_id)
     for settings_key, metric_ids in by_settings.items():
-        result.calls += 1
         client.metrics.bulk_toggle_settings(metric_ids, **dict(settings_key))
+        result.calls += 1
         for metric_id in metric_ids:
             result.toggled[metric_id] = dict(settings_key)
         say(
@@ -188,8 +188,8 @@ def _execute(client: Any, plan: Plan, result: ApplyResult, say: Callable[[str], 
 
     for change in deletes:
         assert change.metric_id is not None
-        result.calls += 1
         client.metrics.delete(change.metric_id)
+        result.calls += 1
         result.deleted.append(change.metric_id)
         say(f"deleted {change.name!r} (id {change.metric_id})")
 

@@ -265,3 +265,30 @@ def test_export_with_code_files_then_plan_shows_no_change(run, counted, tmp_path
     assert "def evaluate(call):" in (tmp_path / "ci" / "metrics" / "call_under_three_minutes.py").read_text()
     assert run("metrics", "plan", "-f", "ci/metrics.yaml", "--detailed-exitcode").code == 0
     assert run("metrics", "export", "--project-id", "1", "--code-dir", "x").code == 2  # needs -o
+
+
+def test_a_refusal_after_some_writes_says_how_to_finish(run, direct, counted, tmp_path, monkeypatch):
+    from cekura._client import Cekura
+
+    original = Cekura._send
+
+    def refuse_patches(self, request):
+        if request.method == "PATCH":
+            import httpx
+
+            return httpx.Response(400, json={"prompt": ["Too long for this plan."]}, request=request), None
+        return original(self, request)
+
+    run("metrics", "export", "--project-id", "1", "-o", "m.yaml")
+    text = (
+        (tmp_path / "m.yaml").read_text().replace("agents: [123]", "agents: [123]\n  prompt: Judge this", 1)
+    )
+    (tmp_path / "m.yaml").write_text(text + "- {name: Fresh, prompt: Was it fresh?}\n")
+    monkeypatch.setattr(Cekura, "_send", refuse_patches)
+    result = run("metrics", "apply", "-f", "m.yaml", "--yes")
+    assert result.code == 1
+    assert "Too long for this plan." in result.err
+    assert "hint: apply stopped after 1 write call; fix the cause and run the same apply again" in result.err
+    monkeypatch.setattr(Cekura, "_send", original)
+    finished = run("metrics", "apply", "-f", "m.yaml", "--yes")
+    assert finished.code == 0 and "Applied: 0 created, 1 updated, 0 deleted (1 write call)." in finished.out
