@@ -160,6 +160,8 @@ def apply(rt: Any) -> int:
         if rt.json:
             rt.show({"plan": planned.to_dict(), "applied": None})
         return OK
+    if rt.json and not args.yes:
+        sys.stderr.write(planned.render())  # stdout stays JSON; the question needs the plan
     if not args.yes and not _confirm():
         rt.note("Nothing was changed.")
         return OK

@@ -12,7 +12,8 @@ from .._vocabulary import documented_metric, documented_value
 
 #: Fields a file manages, in the order an export writes them, with the value a metric has when
 #: the field is left out (the service's defaults; the sandbox mirrors them). A field equal to its
-#: default is omitted by export, and a field omitted from the file means "the default".
+#: default is omitted by export, and a field omitted from the file means "the default" (except
+#: those in ONLY_WHEN_STATED).
 DEFAULTS: dict[str, Any] = {
     "type": "llm_judge",
     "eval_type": "boolean",
