@@ -131,9 +131,10 @@ def plan(rt: Any) -> int:
     else:
         sys.stdout.write(result.render())
         if result.has_changes:
-            sys.stdout.write(
-                f"Run `cekura metrics apply -f {rt.args.file}{' --prune' if rt.args.prune else ''}` to make these changes.\n"
+            flags = (" --prune" if rt.args.prune else "") + (
+                f" --project-id {rt.args.cmd_project_id}" if rt.args.cmd_project_id else ""
             )
+            sys.stdout.write(f"Run `cekura metrics apply -f {rt.args.file}{flags}` to make these changes.\n")
         sys.stdout.flush()
     return CHANGES if detailed and result.has_changes else OK
 
