@@ -93,7 +93,7 @@ def apply_plan(
             _execute(client, current, result, say)
             return result
         except CekuraError as exc:
-            if not uncertain(exc) or round_number == max_rounds or not current.entries:
+            if not uncertain(exc) or round_number == max_rounds:
                 exc.applied = result  # type: ignore[attr-defined]
                 raise
             say(f"uncertain: {exc}; reading project {plan.project} again before going on")
