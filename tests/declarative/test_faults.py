@@ -102,7 +102,7 @@ def test_a_create_refused_by_a_gateway_before_it_arrived_is_made_once(direct, me
     )
 
 
-def test_an_error_that_is_not_uncertain_stops_at_once_and_a_rerun_finishes(direct, metrics_file):
+def test_when_its_rounds_run_out_apply_stops_and_a_rerun_finishes(direct, metrics_file):
     def refused(request, send):
         return httpx.Response(500, json={"detail": "boom"}, request=request), None
 
