@@ -31,6 +31,14 @@ class _Refused(Exception):
     """The file was refused; its problems are already on stderr."""
 
 
+def schema(rt: Any) -> int:
+    from ..declarative import schema_path
+
+    sys.stdout.write(schema_path().read_text(encoding="utf-8"))
+    sys.stdout.flush()
+    return OK
+
+
 def validate(rt: Any) -> int:
     try:
         metrics_file = _load(rt)

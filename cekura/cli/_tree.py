@@ -251,6 +251,16 @@ def _metrics_export(p: argparse.ArgumentParser) -> None:
 
 AS_CODE = (
     Node(
+        "schema",
+        "print the JSON Schema of a metrics file (for editors)",
+        handler="_cmd_declarative:schema",
+        description="Print the JSON Schema of metrics files, for editors that complete and check YAML/JSON.",
+        examples=(
+            "cekura metrics schema > metrics.schema.json",
+            "# then, first line of metrics.yaml: # yaml-language-server: $schema=metrics.schema.json",
+        ),
+    ),
+    Node(
         "validate",
         "check a metrics file offline (nothing is sent)",
         setup=_file_flag,

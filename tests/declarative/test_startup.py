@@ -35,3 +35,12 @@ def test_help_teaches_with_examples(run):
     result = run("metrics", "plan", "--help")
     assert result.code == 0
     assert "--detailed-exitcode" in result.out and "cekura metrics plan -f metrics.yaml" in result.out
+
+
+def test_schema_command_prints_the_shipped_schema(run):
+    import json
+
+    from cekura.declarative import schema
+
+    result = run("metrics", "schema")
+    assert result.code == 0 and json.loads(result.out) == schema()
