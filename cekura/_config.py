@@ -86,7 +86,7 @@ def loosely_readable(path: Path | None = None) -> bool:
 
 
 def is_sandbox_url(url: str | None) -> bool:
-    return bool(url) and url.lower().startswith(SANDBOX_SCHEME)
+    return url is not None and url.lower().startswith(SANDBOX_SCHEME)
 
 
 @dataclass(frozen=True)

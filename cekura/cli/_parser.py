@@ -203,12 +203,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     probes the filesystem for translation files, which made up half the time of `--help`,
     and the rest of this CLI speaks English only. argparse is restored before returning.
     """
-    translate = argparse._
-    argparse._ = _same
+    translate = argparse._  # type: ignore[attr-defined]
+    argparse._ = _same  # type: ignore[attr-defined]
     try:
         return _parse(argv)
     finally:
-        argparse._ = translate
+        argparse._ = translate  # type: ignore[attr-defined]
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
