@@ -63,6 +63,13 @@ __all__ = [
 ]
 
 
+def _sync(client: Any) -> Any:
+    """The Cekura client itself; an AsyncCekura is refused (metrics as code runs synchronously)."""
+    if type(client).__name__ == "AsyncCekura":
+        raise TypeError("metrics as code takes a Cekura client (the sync one), not an AsyncCekura")
+    return client
+
+
 def schema_path() -> Path:
     """Where the metrics file's JSON Schema is installed (for an editor's settings)."""
     from ._file import SCHEMA_FILE
@@ -80,7 +87,7 @@ def plan(
     metrics_file = file if isinstance(file, MetricsFile) else load(file)
     project = project_id if project_id is not None else metrics_file.project
     details = frozenset(e["name"] for e in metrics_file.metrics if "alert_enabled" in e)
-    live = read_live(client, project, details_for=details)
+    live = read_live(_sync(client), project, details_for=details)
     result = compute_plan(
         project,
         metrics_file.metrics,
@@ -107,10 +114,14 @@ def apply(
     `max_rounds` times; after a timeout, `settle_seconds` later) before anything else is sent.
     """
     return apply_plan(
-        plan, client=client, on_step=on_step, max_rounds=max_rounds, settle_seconds=settle_seconds
+        plan,
+        client=None if client is None else _sync(client),
+        on_step=on_step,
+        max_rounds=max_rounds,
+        settle_seconds=settle_seconds,
     )
 
 
 def export(client: Any, project_id: int, *, agent_id: int | None = None) -> dict[str, Any]:
     """The project's metrics (or only those of `agent_id`) as a metrics file document."""
-    return export_document(client, project_id, agent_id)
+    return export_document(_sync(client), project_id, agent_id)

@@ -177,3 +177,11 @@ def test_an_interrupted_apply_is_finished_by_running_it_again(direct, metrics_fi
     d.apply(rest)
     assert not d.plan(direct, metrics_file).has_changes
     assert max(names(direct).values()) == 1
+
+
+def test_an_async_client_is_refused_with_a_clear_message(served, metrics_file):
+    from cekura import AsyncCekura
+
+    client = AsyncCekura(api_key=KEY, api_url=served.url)
+    with pytest.raises(TypeError, match="takes a Cekura client"):
+        d.plan(client, metrics_file)
