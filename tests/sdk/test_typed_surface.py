@@ -282,9 +282,12 @@ def _methods():
         if isinstance(value, property) and not attr.startswith("_") and "Resource" in str(
             [c.__name__ for c in type(getattr(client, attr)).__mro__]
         ):
-            for name, member in vars(type(getattr(client, attr))).items():
-                if isinstance(member, (Operation, Paginator)):
-                    yield attr, name, isinstance(member, Paginator)
+            seen: set[str] = set()
+            for klass in type(getattr(client, attr)).__mro__:  # mixins too (metrics.preview, ...)
+                for name, member in vars(klass).items():
+                    if isinstance(member, (Operation, Paginator)) and name not in seen:
+                        seen.add(name)
+                        yield attr, name, isinstance(member, Paginator)
 
 
 def test_every_method_has_its_public_signature():
