@@ -34,6 +34,16 @@ FIELD_ALIASES: dict[str, str] = {
     "code": "custom_code",  # docs: code="""def evaluate(call): ..."""
 }
 
+#: The reverse direction, for what we write back for people (`cekura metrics export`):
+#: wire value -> the documented word. Wire values not listed are already the documented word.
+DOCUMENTED_VALUES: dict[str, dict[str, str]] = {
+    "eval_type": {"binary": "boolean", "continuous_qualitative": "rating"},
+    "type": {"custom_code": "python"},
+}
+
+#: Field names, wire -> documented (the inverse of FIELD_ALIASES).
+DOCUMENTED_FIELDS: dict[str, str] = {wire: doc for doc, wire in FIELD_ALIASES.items()}
+
 #: Keyword arguments of SDK methods: documented name -> wire name.
 ARGUMENT_ALIASES: dict[str, str] = {
     "count": "num_metrics",  # metrics.generate(count=10)
@@ -146,3 +156,18 @@ VOTE_FLAGS = {"thumbs_up": True, "thumbs_down": False}
 def lifecycle_field(method: str, name: str) -> str:
     """The wire field of a documented argument of one of the lifecycle methods."""
     return LIFECYCLE_ARGUMENTS.get(method, {}).get(name, name)
+def documented_value(field: str, value: Any) -> Any:
+    """The documented word for a wire `value` of `field` (documented words pass unchanged)."""
+    value = wire_value(field, value)
+    if isinstance(value, str):
+        return DOCUMENTED_VALUES.get(field, {}).get(value, value)
+    return value
+
+
+def documented_metric(fields: dict[str, Any]) -> dict[str, Any]:
+    """A metric in the API's words (or ours) -> the same metric in the documented words."""
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        wire = FIELD_ALIASES.get(name, name)
+        out[DOCUMENTED_FIELDS.get(wire, wire)] = documented_value(wire, value)
+    return out

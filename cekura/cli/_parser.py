@@ -37,7 +37,7 @@ GLOBAL_FLAGS = (
     ),
     (
         ("--timeout",),
-        {"metavar": "SECONDS", "type": _types.seconds, "help": "HTTP timeout per request (default 30)"},
+        {"metavar": "SECONDS", "type": _types.seconds, "help": "time limit of each attempt, from connecting to the last byte (default 30)"},
         30.0,
     ),
     (

@@ -104,7 +104,9 @@ def wait_for_job(
             return state
         if status in FAILED:
             reason = state.get("error") or state.get("message") or "no reason given"
-            raise JobError(f"job {progress_id} {status}: {reason}", job=state)
+            from .._core import _excerpt  # a server's reason can be long: quote a marked excerpt
+
+            raise JobError(f"job {progress_id} {status}: {_excerpt(str(reason), whole='job')}", job=state)
         if time.monotonic() + poll_interval > deadline:
             raise JobTimeoutError(
                 f"job {progress_id} is still {status or 'running'} after {timeout:g}s; "
