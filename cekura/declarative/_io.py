@@ -59,7 +59,7 @@ def dump(document: dict[str, Any], fmt: str = "yaml", *, header: str | None = No
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     import yaml
 
-    class Dumper(yaml.SafeDumper):  # type: ignore[misc,unused-ignore]  # yaml may lack type stubs (Any)
+    class Dumper(yaml.SafeDumper):
         pass
 
     def text(dumper: Any, value: str) -> Any:
