@@ -648,6 +648,8 @@ class MetricScore(TypedDict):
     explanation: NotRequired[list[str]]
     extra: NotRequired[dict[str, Any]]
     """Metric-specific details (categories"""
+    vote: NotRequired[dict[str, Any]]
+    """Our definition: the reviewer's vote on this judgment (mark_metric_vote), as the sandbox shows it; upstream does not say where the service shows a vote."""
 
 
 class MetricScoreBrief(TypedDict):
