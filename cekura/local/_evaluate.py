@@ -25,9 +25,10 @@ import numbers
 import signal
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 #: eval_type spellings (the API's, the docs', the dashboard's, legacy) -> the API's word.
 EVAL_TYPES = {

@@ -400,7 +400,7 @@ class WorkerPool:
                 if exhausted and not retry and not payloads and not done:
                     return
                 # wait for answers (or a deadline)
-                for sel_key, mask in selector.select(timeout=0.1):
+                for sel_key, _mask in selector.select(timeout=0.1):
                     worker = sel_key.data
                     if worker.dead:
                         continue

@@ -194,14 +194,14 @@ def main() -> None:
     memory_mb, max_file_mb = int(argv[4]), int(argv[5])
     home = argv[6]
 
-    from cekura.local import _evaluate
-
     # modules metric code commonly uses, imported before the limits apply
     import collections  # noqa: F401
     import datetime  # noqa: F401
     import math  # noqa: F401
     import re  # noqa: F401
     import statistics  # noqa: F401
+
+    from cekura.local import _evaluate
 
     with open(progress_path, "r+b") as f:
         progress = mmap.mmap(f.fileno(), PROGRESS.size)
