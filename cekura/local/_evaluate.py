@@ -337,8 +337,8 @@ def _unpack_return(value: Any) -> tuple[Any, Any, Any]:
     if isinstance(value, tuple):
         if not 1 <= len(value) <= 3:
             raise TypeError(f"evaluate() returned a tuple of {len(value)} items; expected (result, explanation[, extra])")
-        padded = (*value, "", None)[:3]
-        return padded[0], padded[1], padded[2]
+        result, explanation, extra = (*value, *(("", None)[len(value) - 1 :]))
+        return result, explanation, extra
     return value, "", None
 
 

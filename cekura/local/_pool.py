@@ -127,15 +127,17 @@ class _Worker:
                 return
             del self.outbuf[:n]
 
-    def read(self) -> list[dict[str, Any]] | None:
-        """Frames available now; None on end of file."""
+    def read(self) -> tuple[list[dict[str, Any]], bool]:
+        """(frames available now, whether the worker closed its end)."""
+        eof = False
         while True:
             try:
                 data = os.read(self.rfd, 1 << 20)
             except BlockingIOError:
                 break
             if not data:
-                return None
+                eof = True
+                break
             self.inbuf += data
         messages = []
         while len(self.inbuf) >= HEADER.size:
@@ -150,7 +152,7 @@ class _Worker:
             if not isinstance(message, dict):
                 raise ValueError("a worker sent a malformed message")
             messages.append(message)
-        return messages
+        return messages, eof
 
     def stuck_for(self, now: float) -> float:
         state = PROGRESS.unpack_from(self.progress, 0)
@@ -408,19 +410,9 @@ class WorkerPool:
                         worker.flush()
                         continue
                     try:
-                        messages = worker.read()
+                        messages, eof = worker.read()
                     except (ValueError, UnicodeDecodeError) as exc:
                         retire(worker, lost_call(worker), f"the worker sent garbage and was replaced ({exc})")
-                        continue
-                    if messages is None:
-                        worker.proc.wait()
-                        if not worker.ready:
-                            self._start_failed(worker)
-                        retire(
-                            worker, lost_call(worker),
-                            f"the worker process {worker.exit_description()} while evaluating this call; "
-                            "it was replaced",
-                        )
                         continue
                     for message in messages:
                         kind = message.get("t")
@@ -452,6 +444,15 @@ class WorkerPool:
                             if message.get("recycle"):
                                 retire(worker, None, "")
                                 break
+                    if eof and not worker.dead:
+                        worker.proc.wait()
+                        if not worker.ready:
+                            self._start_failed(worker)
+                        retire(
+                            worker, lost_call(worker),
+                            f"the worker process {worker.exit_description()} while evaluating this call; "
+                            "it was replaced",
+                        )
                 if durations_count:
                     mean = durations_total / durations_count
                     chunk_size = max(1, min(MAX_CHUNK, int(TARGET_CHUNK_SECONDS / max(mean, 1e-7))))
