@@ -15,7 +15,16 @@ from ._core import Context, Emit, Flow, RetryPolicy, Send, Sleep
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .resources import CriticalMetricScenarios, MetricReviews, Metrics, PredefinedMetrics
+    from .resources import (
+        Calls,
+        CriticalMetricScenarios,
+        MetricReviews,
+        Metrics,
+        PredefinedMetrics,
+        Results,
+        Runs,
+        TestSets,
+    )
 
 SANDBOX_BASE = "http://sandbox.local"
 
@@ -94,6 +103,23 @@ class _BaseClient:
     @property
     def metric_reviews(self) -> MetricReviews:
         return self._resource("MetricReviews")
+
+    # beyond the page (issue #11): scoring calls and runs, votes, Labs test sets
+    @property
+    def calls(self) -> Calls:
+        return self._resource("Calls")
+
+    @property
+    def runs(self) -> Runs:
+        return self._resource("Runs")
+
+    @property
+    def results(self) -> Results:
+        return self._resource("Results")
+
+    @property
+    def test_sets(self) -> TestSets:
+        return self._resource("TestSets")
 
     # -- plumbing ----------------------------------------------------------------------------
     def _context(self) -> Context:

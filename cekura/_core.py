@@ -43,7 +43,16 @@ from ._errors import (
 
 GENERATED = "cekura._generated"
 # Generated operation ids start with their tag; longest first so `metrics` matches last.
-_TAGS = ("critical_metric_scenarios", "predefined_metrics", "metric_reviews", "metrics")
+_TAGS = (
+    "critical_metric_scenarios",
+    "predefined_metrics",
+    "metric_reviews",
+    "test_sets",
+    "results",
+    "metrics",
+    "calls",
+    "runs",
+)
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})

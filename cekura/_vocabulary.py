@@ -97,3 +97,31 @@ def with_job_aliases(job: Any) -> Any:
             for name in JOB_ID_NAMES:
                 job.setdefault(name, job_id)
     return job
+
+
+# --------------------------------------------------------------------------- beyond the page (issue #11)
+#: Keyword arguments of the calls / runs / results / test-set / preview methods, per method:
+#: documented name -> wire field. (Everything else in those methods is sent under its own name.)
+LIFECYCLE_ARGUMENTS: dict[str, dict[str, str]] = {
+    "calls.list": {"filters": "filters_v2"},  # calls.list(filters={...}) -> ?filters_v2=<JSON>
+    "calls.evaluate_metrics": {"call_log_id": "call_logs", "call_log_ids": "call_logs", "metric_ids": "metrics"},
+    "calls.rerun_evaluation": {"call_log_id": "call_logs", "call_log_ids": "call_logs"},
+    "metrics.preview": {"metric": "metric_data"},  # the unsaved metric's fields, in the documented words
+    "results.evaluate_metrics": {},  # run_ids / metric_ids travel as strings (upstream's types)
+    "test_sets.create_from_call_log": {"project_id": "project", "metric_ids": "metrics"},
+    "test_sets.create_from_run": {"project_id": "project", "metric_ids": "metrics"},
+}
+
+#: calls.rerun_evaluation(call_log_ids="all") re-scores every call of the agent.
+ALL_CALLS = "all"
+
+#: Values the SDK fills in for a preview when the caller leaves them out (as on create).
+PREVIEW_DEFAULTS: dict[str, Any] = {"name": "Preview", "type": "llm_judge", "eval_type": "binary"}
+
+#: cekura calls mark-metric-vote --thumbs-up / --thumbs-down -> thumbs_up true / false.
+VOTE_FLAGS = {"thumbs_up": True, "thumbs_down": False}
+
+
+def lifecycle_field(method: str, name: str) -> str:
+    """The wire field of a documented argument of one of the lifecycle methods."""
+    return LIFECYCLE_ARGUMENTS.get(method, {}).get(name, name)

@@ -7,10 +7,11 @@ from typing import Any
 from .._core import Context, Flow, body_through_model, call, id_list, id_or_slug, positive_id
 from .._errors import CekuraError, ValidationError
 from .._vocabulary import AGENT_LIST_MODES, TOGGLE_SETTINGS, metric_body, wire_value, with_job_aliases
-from ._base import Resource, operation, pick, wait_for_job
+from ._base import operation, pick, wait_for_job
+from ._metric_lifecycle import MetricLifecycle
 
 
-class Metrics(Resource):
+class Metrics(MetricLifecycle):  # preview, history, restore: ._metric_lifecycle
     """Your metrics (`client.metrics`). Returns are the API's JSON as dicts and lists."""
 
     # ------------------------------------------------------------------ read

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from .._core import Context, Flow, call, positive_id
-from ._base import Resource, operation, pick
+from ._base import operation, pick
+from ._metric_lifecycle import PredefinedCopy
 
 
-class PredefinedMetrics(Resource):
+class PredefinedMetrics(PredefinedCopy):  # copy: ._metric_lifecycle
     """The platform's read-only catalog (`client.predefined_metrics`)."""
 
     @operation
