@@ -167,8 +167,6 @@ def _fetch(client: Any, resource: str, ident: int) -> Any:
             f"this version of the SDK cannot fetch {resource} by id",
             "export the calls to files and use --call / --calls",
         )
-    if resource == "calls":
-        return group.get(ident)
     return group.get(ident)
 
 

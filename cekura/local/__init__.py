@@ -61,6 +61,8 @@ __all__ = [
     "evaluate_many",
     "evaluate_payload",
     "format_transcript",
+    "platform_verdict",
+    "platform_verdicts",
     "render_prompt",
     "stored_results",
     "to_spec",
@@ -204,6 +206,10 @@ def __getattr__(name: str) -> Any:
         from ._judge import render_prompt
 
         return render_prompt
+    if name in ("platform_verdict", "platform_verdicts", "verdict_of"):
+        from . import _platform
+
+        return getattr(_platform, name)
     if name in ("evaluate_bag",):
         from ._dask import evaluate_bag
 

@@ -34,16 +34,14 @@ _ROLE_WORDS = {
 }
 _CEKURA_ROLES = {MAIN: "assistant", TESTER: "user"}
 
-#: Keys that mark a dict as an API call log / run rather than a payload.
-_API_MARKERS = ("transcript_object", "evaluation", "voice_recording_url", "call_ended_reason")
+#: Keys that mark a dict as an API call log / run rather than a payload (payloads never carry them).
+_API_MARKERS = ("transcript_object", "evaluation", "voice_recording_url", "call_ended_reason", "provider_call_details")
 
 
 def is_payload(obj: Any) -> bool:
     """True if `obj` already has the payload's shape (not a call log or run from the API)."""
     if not isinstance(obj, dict):
         return False
-    if "transcript_json" in obj or "call_duration" in obj:
-        return True
     return not any(key in obj for key in _API_MARKERS)
 
 
@@ -152,7 +150,10 @@ def build_payload(detail: dict[str, Any], *, agent: dict[str, Any] | None = None
     entries = transcript_entries(detail.get("transcript_object"))
     transcript = format_transcript(entries) if entries else str(detail.get("transcript") or "")
     metadata = detail.get("metadata") if isinstance(detail.get("metadata"), dict) else {}
-    duration = seconds_of(detail.get("duration"))
+    given = detail.get("call_duration")  # some answers carry the exact seconds beside "MM:SS"
+    duration = float(given) if isinstance(given, (int, float)) and not isinstance(given, bool) else None
+    if duration is None:
+        duration = seconds_of(detail.get("duration"))
     if duration is None and entries:
         ends = [e["end_time"] or e["start_time"] or 0 for e in entries]
         duration = max(ends) if ends else None

@@ -234,3 +234,67 @@ def test_export_turns_saved_call_logs_into_payloads(run, files, tmp_path):
     r = run("calls", "export", "--call", saved, "-o", str(out))
     assert r.code == 0 and json.loads(out.read_text()) == data and "wrote 1 payload" in r.err
     assert run("calls", "export").code == 2
+
+
+# ----------------------------------------------------------------------------- calls fetched by id (sandbox)
+def test_calls_and_runs_by_id_from_the_sandbox(cli, files):
+    code = files("m.py", '_result = "booked" in data["transcript"]\n_explanation = data["call_end_reason"]\n')
+    r = cli("metrics", "test", "--code-file", code, "--call-log-id", "7788,7789", "--run-id", "9001", "--format", "json")
+    assert r.code == 0, r.err
+    rows = lines(r.out)
+    assert [row["call_id"] for row in rows] == [7788, 7789, 9001]
+    assert rows[0]["result"] is True and rows[0]["explanation"] == "customer-ended-call"
+
+
+def test_compare_with_scores_the_sandbox_stored(cli, files):
+    # the demo calls carry a stand-in verdict of the "Booking confirmed" judge: compare a local guess with it
+    code = files("m.py", '_result = "booked" in data["transcript"].lower()\n')
+    r = cli("metrics", "test", "--code-file", code, "--name", "Booking confirmed", "--call-log-id", "7788,7789,7790",
+            "--compare", "--format", "json")
+    assert r.code == 0, r.err
+    rows = lines(r.out)
+    assert all("platform" in row for row in rows)
+    assert "calls agree with the platform's stored score" in r.err
+
+
+def test_export_by_id_and_unknown_id(cli):
+    r = cli("calls", "export", "--call-log-id", "7788", "--run-id", "9001")
+    assert r.code == 0, r.err
+    call, run = lines(r.out)
+    assert call["call_log_id"] == 7788 and call["transcript"].startswith("[00:00] Main Agent: ")
+    assert run["run_id"] == 9001 and "expected_outcome" in run
+    missing = cli("calls", "export", "--call-log-id", "999999")
+    assert missing.code == 1 and missing.out == ""
+
+
+def test_render_from_a_call_log_by_id(cli):
+    r = cli("metrics", "render", "--text", "{{dynamic_variables.customer_name}} / {{metadata.call_type}}",
+            "--call-log-id", "7788")
+    assert r.code == 0 and r.out.strip() == "Dana Whitfield / inbound"
+
+
+# ----------------------------------------------------------------------------- evaluate_llm_judge_metric in code
+JUDGE_CODE = (
+    "j = evaluate_llm_judge_metric(data, description='Did the agent confirm the booking date and time?', "
+    "eval_type='binary')\n_result = j['result']\n_explanation = j['explanation'][0]\n"
+)
+
+
+def test_code_calling_the_judge_needs_a_judge(cli, files):
+    code = files("m.py", JUDGE_CODE)
+    r = cli("metrics", "test", "--code-file", code, "--call-log-id", "7788", "--format", "json")
+    assert r.code == 1 and "--judge sandbox" in lines(r.out)[0]["error"]
+
+
+def test_code_calling_the_judge_with_the_sandbox_stand_in(cli, files):
+    code = files("m.py", JUDGE_CODE)
+    r = cli("metrics", "test", "--code-file", code, "--call-log-id", "7788", "--judge", "sandbox", "--format", "json")
+    assert r.code == 0, r.err
+    row = lines(r.out)[0]
+    assert row["result"] is True and "stand-in" in row["explanation"]
+
+
+def test_api_judge_is_refused_clearly_when_the_sdk_cannot_reach_it(cli, files):
+    code = files("m.py", JUDGE_CODE)
+    r = cli("metrics", "test", "--code-file", code, "--call-log-id", "7788", "--judge", "api", "--format", "json")
+    assert r.code == 1 and "--judge" in lines(r.out)[0]["error"]
