@@ -34,7 +34,7 @@ from ._worker import HEADER, PROGRESS
 GRACE = 2.0  # seconds past the wall-time limit before a worker is killed
 MAX_FRAME = 64 * 1024 * 1024  # a worker's message larger than this is refused (and the worker replaced)
 TARGET_CHUNK_SECONDS = 0.02  # chunks are sized to take about this long
-MAX_CHUNK = 256
+MAX_CHUNK = 64
 DEPTH = 2  # chunks queued per worker, so it never waits for the parent
 START_TIMEOUT = 30.0
 
@@ -292,7 +292,7 @@ class WorkerPool:
         durations_total, durations_count = 0.0, 0
         chunk_ids = iter(range(1, 1 << 62))
         selector = selectors.DefaultSelector()
-        window = self.size * DEPTH * MAX_CHUNK * 2
+        window = self.size * (DEPTH + 1) * MAX_CHUNK  # calls in flight or awaiting their turn: bounds memory
         limits = self.limits
 
         def register(worker: _Worker) -> None:
