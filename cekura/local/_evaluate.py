@@ -337,8 +337,8 @@ def _unpack_return(value: Any) -> tuple[Any, Any, Any]:
     if isinstance(value, tuple):
         if not 1 <= len(value) <= 3:
             raise TypeError(f"evaluate() returned a tuple of {len(value)} items; expected (result, explanation[, extra])")
-        result, explanation, extra = (*value, *(("", None)[len(value) - 1 :]))
-        return result, explanation, extra
+        items: list[Any] = [*value, "", None][:3] if len(value) == 1 else [*value, None][:3]
+        return items[0], items[1], items[2]
     return value, "", None
 
 
@@ -493,13 +493,13 @@ def evaluate_payload(
             raise TypeError(f"the call's data must be a JSON object (dict); got {type(data).__name__}")
         if ticking:
             _Clock.deadline = started + timeout  # type: ignore[operator]
-        elif alarm:
+        elif alarm and timeout is not None:
             previous = signal.getsignal(signal.SIGALRM)
             if previous is not _on_alarm:
                 signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
-            sys.stdout = output  # type: ignore[assignment]
+            sys.stdout = output  # type: ignore[assignment,unused-ignore]
             if spec.trigger_code is not None:
                 trig = compile_metric(spec.trigger_code)
                 if trig.error:

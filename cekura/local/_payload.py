@@ -149,7 +149,8 @@ def build_payload(detail: dict[str, Any], *, agent: dict[str, Any] | None = None
     run = kind == "run" if kind else is_run(detail)
     entries = transcript_entries(detail.get("transcript_object"))
     transcript = format_transcript(entries) if entries else str(detail.get("transcript") or "")
-    metadata = detail.get("metadata") if isinstance(detail.get("metadata"), dict) else {}
+    raw_metadata = detail.get("metadata")
+    metadata: dict[str, Any] = raw_metadata if isinstance(raw_metadata, dict) else {}
     given = detail.get("call_duration")  # some answers carry the exact seconds beside "MM:SS"
     duration = float(given) if isinstance(given, (int, float)) and not isinstance(given, bool) else None
     if duration is None:
@@ -158,14 +159,14 @@ def build_payload(detail: dict[str, Any], *, agent: dict[str, Any] | None = None
         ends = [e["end_time"] or e["start_time"] or 0 for e in entries]
         duration = max(ends) if ends else None
     timestamp = detail.get("timestamp") or detail.get("created_at")
-    agent = agent or {}
+    agent_record: dict[str, Any] = agent or {}
     data: dict[str, Any] = {
         "transcript": transcript,
         "transcript_json": entries,
         "call_duration": duration,
         "call_end_reason": detail.get("call_ended_reason") or metadata.get("ended_reason") or "",
         "voice_recording": detail.get("voice_recording_url") or "",
-        "agent_description": agent.get("description") or "",
+        "agent_description": agent_record.get("description") or "",
         "date": timestamp[:10] if isinstance(timestamp, str) else None,
         "timestamp": timestamp,
         "metadata": metadata,

@@ -429,9 +429,10 @@ class WorkerPool:
                             chunk = worker.chunks.popleft()
                             expected = {seq for seq, _ in chunk.items}
                             for item in message.get("items") or ():
-                                seq = item[0] if isinstance(item, list) and len(item) == 9 else None
-                                if seq not in expected or seq not in payloads:
+                                got = item[0] if isinstance(item, list) and len(item) == 9 else None
+                                if got not in expected or got not in payloads:
                                     continue
+                                seq = got
                                 expected.discard(seq)
                                 payloads.pop(seq)
                                 result = _result_from(ids.get(seq), item)

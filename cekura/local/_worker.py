@@ -65,7 +65,7 @@ def _make_hook(tmpdir: str, home: str, allowed_reads: tuple[str, ...]) -> Any:
         if isinstance(path, int):
             return True  # an already open descriptor: its opening was checked
         try:
-            text = realpath(fspath(path))
+            text: str = realpath(fspath(path))
         except (TypeError, ValueError):
             return False
         return text + os.sep == tmp or text.startswith(tmp) or text == os.devnull
