@@ -478,7 +478,12 @@ def _judge(rt: Any, metric: dict[str, Any]) -> Any:
 
     if choice == "sandbox":
         return _judges.sandbox_judge()
-    return _judges.api_judge(rt.client, metric.get("id"))
+    if not isinstance(metric.get("id"), int):
+        raise UsageError(
+            "--judge api needs a saved metric (--metric-id ID): the API judges on behalf of one",
+            "or use --judge sandbox (the offline stand-in judge)",
+        )
+    return _judges.api_judge(rt.client, metric["id"])
 
 
 # ----------------------------------------------------------------------------- commands
@@ -500,9 +505,9 @@ def metrics_test(rt: Any) -> int:
             "add --compare to gate on agreement with the platform's stored scores",
         )
     source = CallSource(args, decode=args.compare)
+    judge = _judge(rt, metric)
     if source.call_log_ids or source.run_ids:
         source.fetch(rt.client)
-    judge = _judge(rt, metric)
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
     progress = Progress(show_progress, source.total)
     summary = Summary(spec.eval_type, args.compare)

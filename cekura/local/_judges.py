@@ -55,25 +55,42 @@ def sandbox_judge() -> Judge:
     return judge
 
 
-def api_judge(client: Any, metric_id: int | None) -> Judge:
-    """The API's judge (`POST /test_framework/v1/metrics/{id}/evaluate_llm_judge_metric/`, then
-    polling its progress), through `client`. Costs credits on the real service."""
-    method = getattr(getattr(client, "metrics", None), "evaluate_llm_judge_metric", None)
+def judge_flow(ctx: Any, metric_id: int, body: dict[str, Any], *, timeout: float, poll_interval: float) -> Any:
+    """Flow: ask the API's judge (`metrics_evaluate_llm_judge_metric`), poll until it answers; the final state."""
+    from .._core import body_through_model, call
+    from ..resources._base import wait_for_job
+
+    model = body_through_model("JudgeRequest", body, label="judge request")
+    job = yield from call(ctx, "metrics_evaluate_llm_judge_metric", id=metric_id, body=model)
+    return (yield from wait_for_job(
+        ctx, "metrics_evaluate_metric_progress", job["progress_id"],
+        timeout=timeout, poll_interval=poll_interval, on_progress=None,
+    ))
+
+
+def api_judge(client: Any, metric_id: int | None, *, timeout: float = 300.0, poll_interval: float = 1.0) -> Judge:
+    """The API's judge (`POST /test_framework/v1/metrics/{id}/evaluate_llm_judge_metric/`, then polling
+    `evaluate_metric_progress`), through `client` (a `Cekura`: its key, its URL, its retry rules).
+    Each call of the returned judge is one evaluation on the service: it costs credits."""
 
     def judge(data: dict[str, Any], description: str = "", eval_type: str | None = None,
               enum_values: Any = None, audio: bool = False, **options: Any) -> dict[str, Any]:
         metric = _judge_metric(description, eval_type, enum_values)
-        if method is None:
-            raise RuntimeError(
-                "--judge api: this SDK does not cover the API's evaluate_llm_judge_metric operation yet; "
-                "use --judge sandbox for the offline stand-in"
-            )
         if metric_id is None:
-            raise RuntimeError("--judge api needs a saved metric (--metric-id): the API judges on behalf of one")
-        state = method(metric_id, data=data, description=description, eval_type=metric["eval_type"],
-                       enum_values=enum_values, audio=audio, wait=True, **options)
+            raise RuntimeError(
+                "--judge api needs a saved metric (--metric-id ID): the API judges on behalf of one"
+            )
+        body: dict[str, Any] = {"description": description, "data": data, "eval_type": metric["eval_type"],
+                                "audio": bool(audio)}
+        if enum_values:
+            body["enum_values"] = list(enum_values)
+        for name in ("audio_start_time", "audio_end_time"):
+            if options.get(name) is not None:
+                body[name] = options[name]
+        state = client._run(judge_flow(client._context(), metric_id, body, timeout=timeout, poll_interval=poll_interval))
         output = state.get("output") if isinstance(state, dict) else None
-        output = output if isinstance(output, dict) else (state if isinstance(state, dict) else {})
+        if not isinstance(output, dict):
+            raise RuntimeError("the API's judge answered no verdict")
         explanation = output.get("explanation") or []
         return {"result": output.get("result"),
                 "explanation": explanation if isinstance(explanation, list) else [str(explanation)]}

@@ -294,7 +294,22 @@ def test_code_calling_the_judge_with_the_sandbox_stand_in(cli, files):
     assert row["result"] is True and "stand-in" in row["explanation"]
 
 
-def test_api_judge_is_refused_clearly_when_the_sdk_cannot_reach_it(cli, files):
+def test_api_judge_needs_a_saved_metric_and_a_key(run, cli, files, requests_sent):
     code = files("m.py", JUDGE_CODE)
-    r = cli("metrics", "test", "--code-file", code, "--call-log-id", "7788", "--judge", "api", "--format", "json")
-    assert r.code == 1 and "--judge" in lines(r.out)[0]["error"]
+    r = cli("metrics", "test", "--code-file", code, "--call-log-id", "7788", "--judge", "api")
+    assert r.code == 2 and "--judge api needs a saved metric" in r.err and requests_sent == []
+    keyless = run("--api-url", "https://api.cekura.ai", "metrics", "test", "--metric-id", "5", "--call", code,
+                  "--judge", "api")
+    assert keyless.code == 2 and "error:" in keyless.err and requests_sent == []
+
+
+def test_api_judge_through_the_api_opted_in(cli, files, requests_sent):
+    created = cli("metrics", "create", "--name", "Judged", "--type", "python", "--eval-type", "boolean",
+                  "--agent-id", "123", "--json", json.dumps({"code": JUDGE_CODE}), "--format", "json")
+    r = cli("metrics", "test", "--metric-id", str(created.json["id"]), "--call-log-id", "7788", "--judge", "api",
+            "--format", "json")
+    assert r.code == 0, r.err
+    row = lines(r.out)[0]
+    assert row["result"] is True and "stand-in" in row["explanation"]
+    assert any(s.endswith("/evaluate_llm_judge_metric/") for s in requests_sent)
+    assert any(s.endswith("/evaluate_metric_progress/") for s in requests_sent)
