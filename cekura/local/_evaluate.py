@@ -49,7 +49,7 @@ FUNCTION = "function"
 #: Status of a result, derived from it (summaries count these).
 PASSED, FAILED, SCORED, NA, ERROR = "passed", "failed", "scored", "n/a", "error"
 
-MAX_OUTPUT = 8192  # characters of print() output kept per call
+MAX_OUTPUT = 8192  # characters of output (print(), sys.stdout, sys.stderr) kept per call
 
 
 class MetricCodeError(ValueError):
@@ -480,7 +480,7 @@ def evaluate_payload(
 
     helper = judge or _unavailable_judge
     output = _Output()
-    saved_out = sys.stdout
+    saved_out, saved_err = sys.stdout, sys.stderr
     ticking = _Clock.ticking and timeout is not None and timeout > 0
     alarm = (
         not ticking and timeout is not None and timeout > 0
@@ -499,7 +499,7 @@ def evaluate_payload(
                 signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
-            sys.stdout = output  # type: ignore[assignment,unused-ignore]
+            sys.stdout = sys.stderr = output  # type: ignore[assignment,unused-ignore]
             if spec.trigger_code is not None:
                 trig = compile_metric(spec.trigger_code)
                 if trig.error:
@@ -518,7 +518,7 @@ def evaluate_payload(
                 raise SyntaxError(compiled.error)
             value, explanation, extra = _run(compiled, data, helper)
         finally:
-            sys.stdout = saved_out
+            sys.stdout, sys.stderr = saved_out, saved_err
             _Clock.deadline = None
             if alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
