@@ -53,17 +53,20 @@ __all__ = [
     "MetricSpec",
     "Result",
     "WorkerPool",
+    "api_judge",
     "as_payload",
     "build_payload",
     "call_id_of",
     "detect_style",
     "evaluate",
+    "evaluate_bag",
     "evaluate_many",
     "evaluate_payload",
     "format_transcript",
     "platform_verdict",
     "platform_verdicts",
     "render_prompt",
+    "sandbox_judge",
     "stored_results",
     "to_spec",
 ]
@@ -210,6 +213,10 @@ def __getattr__(name: str) -> Any:
         from . import _platform
 
         return getattr(_platform, name)
+    if name in ("sandbox_judge", "api_judge"):
+        from . import _judges
+
+        return getattr(_judges, name)
     if name in ("evaluate_bag",):
         from ._dask import evaluate_bag
 

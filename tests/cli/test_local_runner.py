@@ -313,3 +313,18 @@ def test_api_judge_through_the_api_opted_in(cli, files, requests_sent):
     assert row["result"] is True and "stand-in" in row["explanation"]
     assert any(s.endswith("/evaluate_llm_judge_metric/") for s in requests_sent)
     assert any(s.endswith("/evaluate_metric_progress/") for s in requests_sent)
+
+
+def test_help_and_import_do_not_load_the_runner():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, io, contextlib\nimport cekura\nfrom cekura.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    for argv in (['--help'], ['metrics', 'test', '--help'], ['calls', 'export', '--help']):\n"
+        "        try:\n            main(argv)\n        except SystemExit:\n            pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('cekura.local', 'dask', 'distributed'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
