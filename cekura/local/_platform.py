@@ -5,7 +5,9 @@ API returns them) or payloads, in a warm isolated pool shared by the process (cr
 use, closed at exit; one batch at a time), and answers in the shape of `evaluation.metrics[]`:
 `{"score", "value", "explanation": [str], "extra"}`: binary -> 5 / 0, numeric and
 continuous_qualitative -> the number, enum -> score None with the label in `value` and `enum`,
-N/A -> None. A code error is a None score whose explanation says what went wrong.
+N/A -> None. A code error is a None score whose explanation says what went wrong; so is a
+metric no call could be scored with (no code, an enum without values). Code that calls
+`evaluate_llm_judge_metric` gets the sandbox's stand-in judge.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ _pool: Any = None
 def _shared_pool() -> Any:
     global _pool
     if _pool is None:
+        from ._judges import sandbox_judge
         from ._pool import WorkerPool
 
-        _pool = WorkerPool(2, Limits())
+        _pool = WorkerPool(2, Limits(), judge=sandbox_judge())  # the code's judge helper: the stand-in
         atexit.register(_close)
     return _pool
 
@@ -61,8 +64,13 @@ def verdict_of(result: Result, eval_type: str | None) -> dict[str, Any]:
 def platform_verdicts(metric: dict[str, Any] | MetricSpec, subjects: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The platform's verdict of a custom-code metric on each call log / run / payload, in order."""
     from . import _pairs
+    from ._evaluate import MetricCodeError
 
-    spec = metric if isinstance(metric, MetricSpec) else MetricSpec.from_metric(metric)
+    subjects = list(subjects)
+    try:
+        spec = metric if isinstance(metric, MetricSpec) else MetricSpec.from_metric(metric)
+    except MetricCodeError as exc:  # e.g. no code, or an enum without values: no call can be scored
+        return [verdict_of(Result(error=str(exc)), None) for _ in subjects]
     with _lock:
         results = list(_shared_pool().imap(spec, _pairs(subjects)))
     return [verdict_of(r, spec.eval_type) for r in results]
