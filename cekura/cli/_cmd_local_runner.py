@@ -545,6 +545,7 @@ def metrics_test(rt: Any) -> int:
                     sys.stderr.flush()
                 out.write(_row(result, 14) + "\n")
     finally:
+        results.close()  # stops the workers now, also on Ctrl-C or a closed pipe
         progress.end()
     elapsed = time.monotonic() - started
     lines = summary.lines(elapsed, workers)

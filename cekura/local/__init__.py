@@ -24,7 +24,7 @@ This package imports only the standard library until it is used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
 from ._evaluate import (
@@ -179,7 +179,7 @@ def evaluate_many(
     isolated: bool = True,
     judge: Callable[..., Any] | None = None,
     pool: Any = None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Evaluate a stream of calls; yields one Result per call, lazily (memory stays flat).
 
     `workers`: processes (default: CPU count, at most 8); `ordered=False` yields results as
