@@ -506,6 +506,11 @@ def metrics_test(rt: Any) -> int:
         )
     source = CallSource(args, decode=args.compare)
     judge = _judge(rt, metric)
+    if spec.trigger_prompt is not None and judge is None:
+        rt.note(
+            "note: the metric's trigger is an LLM-judge prompt, which needs a judge to decide; without --judge "
+            "the metric runs on every call"
+        )
     if source.call_log_ids or source.run_ids:
         source.fetch(rt.client)
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress

@@ -104,6 +104,7 @@ def to_spec(
         trigger_code=trigger_code if trigger_code is not None else spec.trigger_code,
         name=name or spec.name,
         metric_id=spec.metric_id,
+        trigger_prompt=None if trigger_code is not None else spec.trigger_prompt,
     )
 
 

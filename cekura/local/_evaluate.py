@@ -13,7 +13,9 @@ The platform's contract (restated in our own words):
 - the result must fit the metric's `eval_type`: binary -> bool, numeric -> int/float,
   continuous_qualitative -> a number from 0 to 5, enum -> one of `enum_values`;
 - trigger code (`evaluation_trigger_custom_code`) runs first on the same data; a false
-  `_result` makes the metric N/A without running it.
+  `_result` makes the metric N/A without running it. An LLM-judge trigger
+  (`evaluation_trigger_prompt`) is asked of the judge when one is given; without a judge
+  it cannot be decided locally and the metric runs (callers say so).
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ class MetricSpec:
     trigger_code: str | None = None
     name: str | None = None
     metric_id: int | None = None
+    trigger_prompt: str | None = None  # an LLM-judge trigger: asked of the judge, when there is one
 
     def __post_init__(self) -> None:
         if not isinstance(self.code, str) or not self.code.strip():
@@ -109,11 +112,16 @@ class MetricSpec:
                 + ("; `cekura metrics render` shows an LLM judge's prompt" if kind == "llm_judge" else "")
             )
         code = metric.get("custom_code") or metric.get("code") or ""
-        trigger = None
-        if (metric.get("evaluation_trigger") == "custom" and metric.get("trigger_type") == "custom_code") or (
-            metric.get("evaluation_trigger") is None and metric.get("evaluation_trigger_custom_code")
-        ):
-            trigger = metric.get("evaluation_trigger_custom_code") or None
+        trigger = prompt = None
+        mode, trigger_type = metric.get("evaluation_trigger"), metric.get("trigger_type")
+        trigger_code = metric.get("evaluation_trigger_custom_code") or None
+        if mode == "custom":
+            if trigger_type == "custom_code" or (trigger_type is None and trigger_code):
+                trigger = trigger_code
+            else:  # the platform's default trigger type: an LLM-judge prompt
+                prompt = metric.get("evaluation_trigger_prompt") or None
+        elif mode is None and trigger_code:
+            trigger = trigger_code
         metric_id = metric.get("id")
         return cls(
             code=code,
@@ -122,6 +130,7 @@ class MetricSpec:
             trigger_code=trigger,
             name=metric.get("name"),
             metric_id=metric_id if isinstance(metric_id, int) else None,
+            trigger_prompt=prompt,
         )
 
 
@@ -512,6 +521,16 @@ def evaluate_payload(
                     return Result(
                         call_id, None, "not evaluated: the trigger code set _result to False",
                         None, None, time.perf_counter() - started, output.value(), False,
+                    )
+            elif spec.trigger_prompt is not None and judge is not None:
+                verdict = judge(data, description=spec.trigger_prompt, eval_type="binary")
+                fired = verdict.get("result") if isinstance(verdict, dict) else None
+                triggered = fired is True
+                if not triggered:
+                    return Result(
+                        call_id, None, "not evaluated: the judge answered the trigger prompt with "
+                        f"{'N/A' if fired is None else fired}", None, None,
+                        time.perf_counter() - started, output.value(), False,
                     )
             compiled = compile_metric(spec.code)
             if compiled.error:

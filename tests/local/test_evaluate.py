@@ -207,3 +207,21 @@ def test_evaluate_in_process_accepts_an_api_call_log():
            "evaluation": {"metrics": []}, "duration": "00:01"}
     r = evaluate('_result = data["transcript"] == "[00:00] Main Agent: Hi"', log, isolated=False)
     assert (r.call_id, r.result) == (55, True)
+
+
+def test_llm_judge_trigger_is_asked_of_the_judge_when_there_is_one():
+    metric = {"type": "custom_code", "custom_code": "_result = True", "evaluation_trigger": "custom",
+              "trigger_type": "llm_judge", "evaluation_trigger_prompt": "Did the caller ask about refunds?"}
+    spec = MetricSpec.from_metric(metric)
+    assert spec.trigger_prompt == "Did the caller ask about refunds?" and spec.trigger_code is None
+    asked = []
+
+    def judge(data, description="", eval_type=None, **kw):
+        asked.append((description, eval_type))
+        return {"result": "refund" in data["transcript"], "explanation": []}
+
+    assert evaluate_payload(spec, make_call(), 1, judge=judge).status == "n/a"
+    assert evaluate_payload(spec, make_call(transcript="a refund please"), 2, judge=judge).result is True
+    assert asked == [("Did the caller ask about refunds?", "binary")] * 2
+    # without a judge the trigger cannot be decided: the metric runs (the CLI says so)
+    assert evaluate_payload(spec, make_call(), 3).result is True
