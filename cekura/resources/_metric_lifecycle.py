@@ -5,24 +5,38 @@ Mixed into `Metrics` and `PredefinedMetrics`, so they read as `client.metrics.pr
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._core import Context, Flow, body_through_model, call, positive_id
 from .._errors import ValidationError
+from .._typing import JobRequestOptions, M, PageFlow, RequestOptions, operation, paginator
 from .._vocabulary import PREVIEW_DEFAULTS, lifecycle_field, metric_body, with_job_aliases
-from ._base import Resource, operation, paginator, pick, wait_for_job
+from ._base import Resource, pick, wait_for_job
 from ._scoring import ids, one_of, page_query, walk_pages
+
+if TYPE_CHECKING:
+    from ..types import (
+        JobStarted,
+        MetricDetail,
+        MetricListItem,
+        MetricVersion,
+        MetricVersionPage,
+        MetricWriteInput,
+        PreviewProgress,
+        PreviewScore,
+    )
 
 MAX_PREVIEW = 10
 
 
-class MetricLifecycle(Resource):
+class MetricLifecycle(Resource[M]):
     @operation
     def preview(
         self,
         ctx: Context,
-        metric: dict[str, Any] | None = None,
+        metric: MetricWriteInput | dict[str, Any] | None = None,
         /,
         *,
         call_log_ids: Iterable[int] | None = None,
@@ -33,24 +47,36 @@ class MetricLifecycle(Resource):
         timeout: float = 600.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[dict[str, Any]], None] | None = None,
-        **fields: Any,
-    ) -> Flow:
+        name: str | None = None,
+        type: str | None = None,
+        eval_type: str | None = None,
+        description: str | None = None,
+        prompt: str | None = None,
+        code: str | None = None,
+        enum_values: builtins.list[str] | None = None,
+        **options: Unpack[JobRequestOptions],
+    ) -> Flow[JobStarted | builtins.list[PreviewScore]]:
         """Try a metric that is not saved on 1-10 calls (or runs); nothing is stored.
 
-        The metric is a dict or keyword arguments in the documented words (as for `create`:
-        `type="python"`, `code=`, `eval_type="boolean"`). Returns the job ({"progress_id",
-        "job_id"}), or with `wait=True` the list of verdicts, one per call or run. Costs
-        credits like a saved metric's evaluations (LLM judge); the scope (`agent_id` or
-        `project_id`) defaults to the configured project.
+        The metric is a dict (any field of a metric) and/or the keywords `name`, `type`,
+        `eval_type`, `description`, `prompt`, `code`, `enum_values`, in the documented words
+        (as for `create`: `type="python"`, `code=`, `eval_type="boolean"`). Returns the job
+        ({"progress_id", "job_id"}), or with `wait=True` the list of verdicts, one per call or
+        run. Costs credits like a saved metric's evaluations (LLM judge); the scope
+        (`agent_id` or `project_id`) defaults to the configured project.
         """
         if metric is not None and not isinstance(metric, dict):
             raise ValidationError(
-                f"preview takes a dict of metric fields or keyword arguments, got {type(metric).__name__}",
+                f"preview takes a dict of metric fields or keyword arguments, got {metric.__class__.__name__}",
                 errors={"metric": ["expected an object"]},
             )
+        given = {"name": name, "type": type, "eval_type": eval_type, "description": description, "prompt": prompt,
+                 "code": code, "enum_values": enum_values}
+        fields = {k: v for k, v in given.items() if v is not None}
         data = metric_body({**(metric or {}), **fields}, creating=False)
         for name, default in PREVIEW_DEFAULTS.items():
             data.setdefault(name, default)
+        body_through_model("PreviewMetric", data, label="metric")  # the nested metric's own checks
         one_of("call_log_ids", ("call_log_ids", call_log_ids), ("run_ids", run_ids))
         if call_log_ids is None and run_ids is None:
             raise ValidationError(
@@ -83,7 +109,14 @@ class MetricLifecycle(Resource):
         return state.get("results", [])
 
     @operation
-    def preview_progress(self, ctx: Context, progress_id: str | None = None, *, job_id: str | None = None) -> Flow:
+    def preview_progress(
+        self,
+        ctx: Context,
+        progress_id: str | None = None,
+        *,
+        job_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Flow[PreviewProgress]:
         """The state of a preview job (status, progress, and `results` once completed)."""
         from .metrics import _job_id
 
@@ -100,7 +133,8 @@ class MetricLifecycle(Resource):
         timeout: float = 600.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[dict[str, Any]], None] | None = None,
-    ) -> Flow:
+        **options: Unpack[JobRequestOptions],
+    ) -> Flow[PreviewProgress]:
         """Poll a preview job until it completes; return its final state. Raises JobError on failure."""
         from .metrics import _job_id
 
@@ -114,8 +148,14 @@ class MetricLifecycle(Resource):
 
     @paginator
     def history(
-        self, ctx: Context, metric_id: int | None = None, *, id: int | None = None, page_size: int | None = 100
-    ) -> Flow:
+        self,
+        ctx: Context,
+        metric_id: int | None = None,
+        *,
+        id: int | None = None,
+        page_size: int | None = 100,
+        **options: Unpack[RequestOptions],
+    ) -> PageFlow[MetricVersion]:
         """Every saved version of a metric, newest first, fetched lazily page after page.
 
         Each version carries `history_id` (pass it to `restore`), `history_date`,
@@ -133,15 +173,22 @@ class MetricLifecycle(Resource):
         id: int | None = None,
         page: int | None = None,
         page_size: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[MetricVersionPage]:
         """One page of a metric's versions: {"count", "next", "previous", "results"}."""
         number = positive_id(pick("metric_id", metric_id, id), "metric_id")
         return (yield from call(ctx, "metrics_history", id=number, **page_query(page, page_size)))
 
     @operation
     def restore(
-        self, ctx: Context, metric_id: int | None = None, *, history_id: int | None = None, id: int | None = None
-    ) -> Flow:
+        self,
+        ctx: Context,
+        metric_id: int | None = None,
+        *,
+        history_id: int | None = None,
+        id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Flow[MetricDetail]:
         """Bring back an earlier version: `restore(55, history_id=3)`. Returns the metric."""
         number = positive_id(pick("metric_id", metric_id, id), "metric_id")
         body = {"history_id": positive_id(pick("history_id", history_id), "history_id")}
@@ -149,7 +196,7 @@ class MetricLifecycle(Resource):
         return (yield from call(ctx, "metrics_restore", id=number, body=model))
 
 
-class PredefinedCopy(Resource):
+class PredefinedCopy(Resource[M]):
     @operation
     def copy(
         self,
@@ -160,7 +207,8 @@ class PredefinedCopy(Resource):
         project_id: int | None = None,
         agent_id: int | None = None,
         scenarios: Iterable[int] | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[builtins.list[MetricListItem]]:
         """Copy catalog metrics into a project (or onto an agent): the only way to enable them.
 
         Name entries by id (`copy([2, 17])`) or by code (`metric_codes=["sentiment"]`). The target

@@ -6,8 +6,9 @@ import datetime
 import json
 from typing import Any
 
-from .._core import Context, Emit, Flow, call, id_list, positive_id
+from .._core import Context, Emit, call, id_list, positive_id
 from .._errors import ValidationError
+from .._typing import PageFlow
 from .critical_metric_scenarios import _page_of
 
 
@@ -69,7 +70,9 @@ def json_filter(value: Any, name: str) -> str:
     )
 
 
-def walk_pages(ctx: Context, operation_id: str, query: dict[str, Any], extra: dict[str, Any] | None = None) -> Flow:
+def walk_pages(
+    ctx: Context, operation_id: str, query: dict[str, Any], extra: dict[str, Any] | None = None
+) -> PageFlow[Any]:
     """Flow: emit every item of a paginated list, page after page (follows `next`, not `count`)."""
     page = 1
     while True:
@@ -83,8 +86,8 @@ def walk_pages(ctx: Context, operation_id: str, query: dict[str, Any], extra: di
         page = next_page
 
 
-def page_query(page: Any, page_size: Any) -> dict[str, int]:
-    query = {}
+def page_query(page: Any, page_size: Any) -> dict[str, Any]:
+    query: dict[str, Any] = {}
     if page is not None:
         query["page"] = positive_id(page, "page")
     if page_size is not None:

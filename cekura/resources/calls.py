@@ -1,22 +1,32 @@
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._core import Context, Flow, body_through_model, call, positive_id
 from .._errors import ValidationError
+from .._typing import M, PageFlow, Raw, RequestOptions, operation, paginator
 from .._vocabulary import ALL_CALLS, lifecycle_field
-from ._base import Resource, operation, paginator, pick
+from ._base import Resource, pick
 from ._scoring import ids, json_filter, one_of, page_query, timestamp, vote_body, walk_pages
 
+if TYPE_CHECKING:
+    from ..types import CallLog, CallLogPage, CallLogSummary, CallLogVoteAnswer
 
-class Calls(Resource):
+
+class Calls(Resource[M]):
     """Production call logs, their metric scores and votes (`client.calls`).
 
     A call log's id (`call_log_id`, `calls.get(7788)`) is the number Cekura gives the call;
     the `call_id` field inside a call log is the voice provider's own id.
     """
+
+    @property
+    def with_raw_response(self) -> Calls[Raw[M]]:
+        """The same methods, returning `RawResponse` (status, headers, request id, parse())."""
+        return self._raw_view()
 
     # ------------------------------------------------------------------ read
     @operation
@@ -33,7 +43,8 @@ class Calls(Resource):
         filters: dict[str, Any] | str | None = None,
         page: int | None = None,
         page_size: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[CallLogPage]:
         """One page of calls: {"count", "next", "previous", "results"}; `iter()` walks every page.
 
         Without a time range the API lists the last 30 days; a range may span 33 days at most.
@@ -54,7 +65,8 @@ class Calls(Resource):
         timestamp_to: datetime | str | None = None,
         filters: dict[str, Any] | str | None = None,
         page_size: int | None = 100,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> PageFlow[CallLogSummary]:
         """Every call matching the filters, page after page, fetched lazily."""
         query, extra = _list_query(agent_id, project_id, assistant_id, call_ids, timestamp_from, timestamp_to, filters)
         query.update(page_query(None, page_size))
@@ -68,7 +80,8 @@ class Calls(Resource):
         *,
         call_log_id: int | None = None,
         id: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[CallLog]:
         """One call log with its transcript and `evaluation.metrics[]` scores: `get(7788)`."""
         number = positive_id(pick("call_log_id", call_id, call_log_id, id), "call_log_id")
         return (yield from call(ctx, "calls_get", id=number))
@@ -84,7 +97,8 @@ class Calls(Resource):
         call_log_ids: Iterable[int] | None = None,
         agent_id: int | None = None,
         project_id: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[builtins.list[CallLogSummary]]:
         """Score calls with the chosen metrics (in the background; fetch a call to see its scores).
 
         `call_log_id` may be one id or many (or use `call_log_ids=`). The API wants the agent or
@@ -104,7 +118,8 @@ class Calls(Resource):
         call_log_ids: Iterable[int] | str | None = None,
         agent_id: int | None = None,
         assistant_id: int | str | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[builtins.list[CallLog] | builtins.list[CallLogSummary]]:
         """Re-score calls with every metric of their agent (`call_log_ids="all"`: every call).
 
         Cekura's docs add `metric_ids=`, which the API's rerun does not take. With `metric_ids`
@@ -160,7 +175,8 @@ class Calls(Resource):
         expected_value: Any = None,
         feedback: str | None = None,
         id: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[CallLogVoteAnswer]:
         """Vote on a metric's judgment of a call: `mark_metric_vote(7788, metric_id=55, thumbs_up=False,
         expected_value=5, feedback="...")`. The call counts as reviewed afterwards."""
         number = positive_id(pick("call_log_id", call_log_id, id), "call_log_id")
@@ -171,7 +187,7 @@ class Calls(Resource):
 
 def _evaluate(
     ctx: Context, call_log_id: Any, metric_ids: Any, call_log_ids: Any, agent_id: Any, project_id: Any
-) -> Flow:
+) -> Flow[Any]:
     method = "calls.evaluate_metrics"
     one_of("call_log_ids", ("call_log_id", call_log_id), ("call_log_ids", call_log_ids))
     calls = ids(pick("call_log_id", call_log_id, call_log_ids), "call_log_ids")
@@ -221,7 +237,7 @@ def _agent_of(call_log: Any, call_log_id: int) -> int:
     )
 
 
-def _scope(ctx: Context, agent_id: Any, project_id: Any, first_call: int) -> Flow:
+def _scope(ctx: Context, agent_id: Any, project_id: Any, first_call: int) -> Flow[Any]:
     """{agent_id} or {project_id} for evaluate_metrics: given, configured, or read from a call."""
     one_of("agent_id", ("agent_id", agent_id), ("project_id", project_id))
     if agent_id is not None:

@@ -1,25 +1,35 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._core import Context, Flow, body_through_model, call, positive_id
 from .._errors import ValidationError
-from ._base import Resource, operation, pick
+from .._typing import M, Raw, RequestOptions, operation
+from ._base import Resource, pick
 from ._scoring import ids
 
 MAX_BULK_RESULTS = 100
 
 
-class Results(Resource):
+if TYPE_CHECKING:
+    from ..types import ResultDetail, ResultSummary
+
+
+class Results(Resource[M]):
     """Simulation results, one per test launch, and re-scoring their runs (`client.results`).
 
     Re-scoring never places a call: it is `evaluate_metrics`, not the API's `rerun` (which
     dials every scenario again and costs call credits); this SDK has no method for the latter.
     """
 
+    @property
+    def with_raw_response(self) -> Results[Raw[M]]:
+        """The same methods, returning `RawResponse` (status, headers, request id, parse())."""
+        return self._raw_view()
+
     @operation
-    def get(self, ctx: Context, result_id: int | None = None, *, id: int | None = None) -> Flow:
+    def get(self, ctx: Context, result_id: int | None = None, *, id: int | None = None, **options: Unpack[RequestOptions]) -> Flow[ResultDetail]:
         """One result; `runs` is a dict keyed by run id (a string)."""
         number = positive_id(pick("result_id", result_id, id), "result_id")
         return (yield from call(ctx, "results_get", id=number))
@@ -33,7 +43,8 @@ class Results(Resource):
         run_ids: Iterable[int] | None = None,
         *,
         id: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[ResultSummary]:
         """Score runs of a result again with the chosen metrics (credits per run and metric).
 
         Without `run_ids`, every run of the result: the SDK reads the result first (the API
@@ -52,8 +63,12 @@ class Results(Resource):
 
     @operation
     def bulk_evaluate_metrics(
-        self, ctx: Context, result_ids: Iterable[int] | None = None, metric_ids: Iterable[int] | None = None
-    ) -> Flow:
+        self,
+        ctx: Context,
+        result_ids: Iterable[int] | None = None,
+        metric_ids: Iterable[int] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Flow[None]:
         """Score every finished run of up to 100 results with the chosen metrics. Returns None."""
         body = {
             "result_ids": ids(pick("result_ids", result_ids), "result_ids", at_most=MAX_BULK_RESULTS),
@@ -69,9 +84,9 @@ def _run_ids(result: Any, result_id: int) -> list[int]:
     for key, run in (runs.items() if isinstance(runs, dict) else ()):
         value = run.get("id", key) if isinstance(run, dict) else key
         if str(value).isdigit():
-            found.append(int(value))
+            found.append(int(str(value)))
     if isinstance(runs, list):
-        found = [int(r["id"]) for r in runs if isinstance(r, dict) and str(r.get("id", "")).isdigit()]
+        found = [int(str(r["id"])) for r in runs if isinstance(r, dict) and str(r.get("id", "")).isdigit()]
     if not found:
         raise ValidationError(
             f"result {result_id} has no runs to score; nothing was sent", errors={"run_ids": ["no runs"]}

@@ -1,17 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._core import Context, Flow, body_through_model, call, positive_id
 from .._errors import ValidationError
+from .._typing import M, Raw, RequestOptions, operation
 from .._vocabulary import lifecycle_field
-from ._base import Resource, operation, pick
+from ._base import Resource, pick
+
+if TYPE_CHECKING:
+    from ..types import TestSet
 
 
-class TestSets(Resource):
+class TestSets(Resource[M]):
     """Labs test sets made from calls and runs: the ground truth metric reviews learn from
     (`client.test_sets`)."""
+
+    @property
+    def with_raw_response(self) -> TestSets[Raw[M]]:
+        """The same methods, returning `RawResponse` (status, headers, request id, parse())."""
+        return self._raw_view()
 
     @operation
     def create_from_call_log(
@@ -24,7 +33,8 @@ class TestSets(Resource):
         metric_ids: Iterable[int] | None = None,
         project: int | None = None,
         project_id: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[TestSet]:
         """Turn a production call into a test set. `metrics`: [{"metric", "expected_value", "feedback"}]
         (or plain ids). Without metrics, the metrics voted on for that call are used, with the
         votes' expected values and notes (the SDK reads the call first)."""
@@ -44,7 +54,8 @@ class TestSets(Resource):
         metric_ids: Iterable[int] | None = None,
         project: int | None = None,
         project_id: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[TestSet]:
         """Turn a simulation run into a test set (as `create_from_call_log`)."""
         return (
             yield from _create(ctx, "create_from_run", "run_id", run_id, name, metrics, metric_ids, project,
@@ -91,7 +102,7 @@ def _voted(source: Any) -> list[dict[str, Any]]:
 def _create(
     ctx: Context, verb: str, source_field: str, source_id: Any, name: Any, metrics: Any, metric_ids: Any,
     project: Any, project_id: Any,
-) -> Flow:
+) -> Flow[Any]:
     method = f"test_sets.{verb}"
     number = positive_id(pick(source_field, source_id), source_field)
     labels = _labels(metrics, metric_ids)

@@ -17,7 +17,7 @@ import json
 import math
 from typing import Any
 
-from . import _demo_calls, _evaluate
+from . import _demo_calls, _evaluate, _seed
 from ._http import ApiError, Ctx, invalid, invalid_pk
 from ._scenarios import _page_url
 from ._spec import pointer
@@ -47,15 +47,21 @@ def ensure_demo(ctx: Ctx) -> None:
     if ctx.get(MARKER, 1) is not None:
         return
     ctx.put(MARKER, {"id": 1})
-    from ._lifecycle import seed_history
+    from ._lifecycle import ensure_history
 
-    seed_history(ctx)
+    ensure_history(ctx)  # versions of the metrics as they were before any scoring
+    # The calls happened before the tenant's own metrics existed: the demo metrics scored them.
+    demo = {m["id"] for m in _seed.METRICS}
+
+    def scored_by(agent: int) -> list[dict[str, Any]]:
+        return [m for m in assigned_metrics(ctx, agent) if m["id"] in demo]
+
     for doc in _demo_calls.call_logs(ctx.now):
-        ctx.put(CALL_LOG, _evaluate.apply(doc, assigned_metrics(ctx, doc["agent"])))
+        ctx.put(CALL_LOG, _evaluate.apply(doc, scored_by(doc["agent"])))
     result, runs = _demo_calls.result_and_runs(ctx.now)
     ctx.put(RESULT, result)
     for run in runs:
-        ctx.put(RUN, _evaluate.apply(run, assigned_metrics(ctx, run["agent"])))
+        ctx.put(RUN, _evaluate.apply(run, scored_by(run["agent"])))
 
 
 def assigned_metrics(ctx: Ctx, agent_id: int) -> list[dict[str, Any]]:
@@ -188,7 +194,7 @@ def get_call(ctx: Ctx) -> tuple[int, Any]:
 
 def _scope_metrics(ctx: Ctx, ids: list[int], field: str, agent_id: int | None,
                    project_id: int | None) -> list[dict[str, Any]]:
-    found = []
+    found: list[dict[str, Any]] = []
     for metric_id in dict.fromkeys(ids):
         metric = ctx.get("metric", metric_id)
         in_scope = metric is not None and (
@@ -196,6 +202,7 @@ def _scope_metrics(ctx: Ctx, ids: list[int], field: str, agent_id: int | None,
             or (project_id is not None and metric.get("project") == project_id))
         if not in_scope:
             raise invalid(field, invalid_pk(metric_id))
+        assert metric is not None
         found.append(metric)
     return found
 
@@ -353,7 +360,7 @@ def get_result(ctx: Ctx) -> tuple[int, Any]:
     result = ctx.get_or_404(RESULT, ctx.params["id"])
     runs = _runs_of(ctx, result)
     names = _agent_names(ctx)
-    summary = {}
+    summary: dict[str, dict[str, Any]] = {}
     for run in runs:
         for entry in run.get("evaluation", {}).get("metrics", []):
             item = summary.setdefault(str(entry["id"]), {"id": entry["id"], "name": entry["name"],
@@ -433,7 +440,8 @@ def _review(ctx: Ctx, source: dict[str, Any], label: dict[str, Any], test_set_id
     metric = ctx.get("metric", label["metric"])
     if metric is None:
         raise invalid("metrics", invalid_pk(label["metric"]))
-    entry = next((e for e in source.get("evaluation", {}).get("metrics", []) if e["id"] == metric["id"]), {})
+    entries = source.get("evaluation", {}).get("metrics", [])
+    entry: dict[str, Any] = next((e for e in entries if e["id"] == metric["id"]), {})
     vote = entry.get("vote") or {}
     expected = label["expected_value"] if "expected_value" in label else vote.get("expected_value")
     if expected is None and vote.get("thumbs_up") is True:

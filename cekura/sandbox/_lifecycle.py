@@ -2,8 +2,8 @@
 copies of catalog metrics, and feedback processing that learns from Labs test sets.
 
 History: every create, change and delete of a metric is recorded as a version, including the
-bulk operations and restores. The two demo metrics get a "created" version when the tenant's
-demo calls are added (see ``_calls.ensure_demo``), before any change is applied.
+bulk operations and restores. The demo metrics get a "created" version before the tenant's
+first recorded change (``ensure_history``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ._http import ApiError, Ctx, invalid, invalid_pk
 from ._scenarios import _page_url
 
 HISTORY = "metric_history"
+HISTORY_MARKER = "metric_history_seeded"
 PREVIEW = "metric_preview"
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 10, 100
 MAX_PREVIEW = 10
@@ -49,6 +50,13 @@ def record(ctx: Ctx, metric: dict[str, Any], history_type: str, reason: str | No
     return version
 
 
+def ensure_history(ctx: Ctx) -> None:
+    """Once per tenant, before its first recorded change: the demo metrics' "created" versions."""
+    if ctx.get(HISTORY_MARKER, 1) is None:
+        ctx.put(HISTORY_MARKER, {"id": 1})
+        seed_history(ctx)
+
+
 def seed_history(ctx: Ctx) -> None:
     """A "created" version for metrics that exist before anything was recorded (the demo metrics)."""
     recorded = {v["metric_id"] for v in ctx.all(HISTORY)}
@@ -61,7 +69,7 @@ def recorded(handler: Handler, history_type: str) -> Handler:
     """Wrap a metric handler so that each metric it creates, changes or deletes gets a version."""
 
     def run(ctx: Ctx) -> tuple[int, Any]:
-        _calls.ensure_demo(ctx)  # the demo metrics' first version is taken before any change
+        ensure_history(ctx)  # the demo metrics' first version is taken before any change
         before = None
         if history_type == "-":
             before = ctx.get(_metrics.METRIC, ctx.params["id"])
@@ -89,7 +97,7 @@ def _version_view(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def history(ctx: Ctx) -> tuple[int, Any]:
-    _calls.ensure_demo(ctx)
+    ensure_history(ctx)
     metric = _metrics.metric_or_404(ctx, ctx.params["id"])
     versions = sorted((v for v in ctx.all(HISTORY) if v["metric_id"] == metric["id"]),
                       key=lambda v: v["history_id"], reverse=True)
@@ -109,7 +117,7 @@ def history(ctx: Ctx) -> tuple[int, Any]:
 
 
 def restore(ctx: Ctx) -> tuple[int, Any]:
-    _calls.ensure_demo(ctx)
+    ensure_history(ctx)
     metric = ctx.get_or_404(_metrics.METRIC, ctx.params["id"])
     body = _calls._check("MetricRestore", ctx.body)
     version = ctx.store.get(ctx.tenant, HISTORY, body["history_id"])
@@ -190,7 +198,7 @@ _COPIED = ("name", "description", "type", "eval_type", "prompt", "audio_enabled"
 
 
 def predefined_copy(ctx: Ctx) -> tuple[int, Any]:
-    _calls.ensure_demo(ctx)
+    ensure_history(ctx)
     body = _calls._check("PredefinedMetricCopy", ctx.body)
     if not body.get("predefined_metric_ids") and not body.get("metric_codes"):
         raise invalid("non_field_errors", "Provide predefined_metric_ids or metric_codes.")

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from .metric_score import MetricScore
     from .metric_score_brief import MetricScoreBrief
     from .metric_score_extra import MetricScoreExtra
+    from .metric_score_vote import MetricScoreVote
     from .metric_type import MetricType
     from .metric_version import MetricVersion
     from .metric_version_history_type import MetricVersionHistoryType
@@ -163,6 +164,7 @@ _MODULES = {
     "MetricScore": ".metric_score",
     "MetricScoreBrief": ".metric_score_brief",
     "MetricScoreExtra": ".metric_score_extra",
+    "MetricScoreVote": ".metric_score_vote",
     "MetricType": ".metric_type",
     "MetricVersion": ".metric_version",
     "MetricVersionHistoryType": ".metric_version_history_type",
@@ -262,6 +264,7 @@ __all__ = (
     "MetricScore",
     "MetricScoreBrief",
     "MetricScoreExtra",
+    "MetricScoreVote",
     "MetricType",
     "MetricVersion",
     "MetricVersionHistoryType",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from cekura.sandbox._evaluate import _local_runner
+
 from .conftest import (
     CALL_LOGS,
     FEEDBACK,
@@ -19,6 +21,7 @@ from .conftest import (
     TEST_SETS,
 )
 
+RUNNER = _local_runner() is not None  # the local metric runner (cekura.local), when installed
 JUDGE = {"name": "Read back", "type": "llm_judge", "eval_type": "binary",
          "description": "The agent read back the booked date and time to the caller."}
 
@@ -36,8 +39,11 @@ def test_demo_calls_have_the_platform_payload_shape(client):
     assert call["metadata"]["call_type"] == "inbound" and call["dynamic_variables"]["customer_name"]
     scores = {m["id"]: m for m in call["evaluation"]["metrics"]}
     assert scores[55]["score"] == 5 and "stand-in" in scores[55]["explanation"][0]
-    # custom code is never given a made-up score
-    assert scores[56]["score"] is None and scores[56]["explanation"][0].startswith("Not evaluated")
+    # custom code runs through the local runner, or is plainly not evaluated: never a made-up score
+    if RUNNER:
+        assert scores[56]["score"] == 5  # the call lasted 40 s: under three minutes
+    else:
+        assert scores[56]["score"] is None and scores[56]["explanation"][0].startswith("Not evaluated")
 
 
 def test_list_filters_window_and_pages(client):
@@ -133,7 +139,10 @@ def test_preview_never_saves(client):
     code = {"name": "Short", "type": "custom_code", "eval_type": "binary", "custom_code": "_result = True"}
     job = client.post(PREVIEW, json={"agent_id": 123, "run_ids": [9001], "metric_data": code}).json()
     result = client.get(f"{METRICS}preview-progress/", params={"progress_id": job["progress_id"]}).json()["results"][0]
-    assert result["evaluated"] is False and result["score"] is None
+    if RUNNER:
+        assert result["evaluated"] is True and result["score"] == 5
+    else:
+        assert result["evaluated"] is False and result["score"] is None
     for bad in ({"agent_id": 123, "metric_data": JUDGE},
                 {"agent_id": 124, "call_log_ids": [7788], "metric_data": JUDGE},
                 {"agent_id": 123, "call_log_ids": list(range(7788, 7799)), "metric_data": JUDGE},
@@ -177,3 +186,16 @@ def test_tenants_keep_their_votes_apart(api, path):
         a.post(f"{path}mark_metric_vote/", json={"metric_id": 55, "thumbs_up": False, "expected_value": 5})
         assert b.get(path).json()["is_reviewed"] is False
     assert b.get(path).status_code == 200
+
+
+def test_custom_code_runs_through_the_local_runner_when_it_is_installed(client):
+    if not RUNNER:
+        pytest.skip("the local metric runner (cekura.local) is not installed")
+    call = client.get(f"{CALL_LOGS}7788/").json()  # 40 s long; metric 56 passes under three minutes
+    code = next(m for m in call["evaluation"]["metrics"] if m["id"] == 56)
+    assert code["score"] == 5 and code["extra"].get("evaluated", True) is True
+    failing = {"name": "Always fails", "type": "custom_code", "eval_type": "binary",
+               "custom_code": "_result = False\n_explanation = 'no'"}
+    job = client.post(PREVIEW, json={"agent_id": 123, "call_log_ids": [7788], "metric_data": failing}).json()
+    result = client.get(f"{METRICS}preview-progress/", params={"progress_id": job["progress_id"]}).json()["results"][0]
+    assert result["score"] == 0 and result["explanation"] == ["no"]
