@@ -399,11 +399,10 @@ class Summary:
                 "compare: no call carries a score the platform stored for this metric "
                 "(fetch calls by id, or export them with `cekura calls export`)"
             ]
+        rate = self.agree / self.comparable
         out = [
             f"compare: {self.agree:,} of {self.comparable:,} calls agree with the platform's stored score "
-            f"({self.agreement * 100:.1f}%)" + (  # type: ignore[operator]
-                f"; {self.not_comparable:,} without a stored score" if self.not_comparable else ""
-            )
+            f"({rate * 100:.1f}%)" + (f"; {self.not_comparable:,} without a stored score" if self.not_comparable else "")
         ]
         local_labels = sorted({k[0] for k in self.confusion})
         platform_labels = sorted({k[1] for k in self.confusion})
