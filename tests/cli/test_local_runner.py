@@ -328,3 +328,13 @@ def test_help_and_import_do_not_load_the_runner():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_sandbox_scores_custom_code_with_the_runner_and_compare_agrees(cli):
+    # metric 56 is the sandbox's demo custom-code metric; the sandbox scored its demo calls with cekura.local
+    r = cli("metrics", "test", "--metric-id", "56", "--call-log-id", "7788,7789", "--run-id", "9001", "--compare",
+            "--fail-under", "100%", "--format", "json")
+    assert r.code == 0, r.err
+    rows = lines(r.out)
+    assert [row["agrees"] for row in rows] == [True, True, True]
+    assert "3 of 3 calls agree" in r.err
