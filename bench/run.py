@@ -381,8 +381,8 @@ def bench_runner(env: dict[str, str], cwd: str, calls: int, rounds: int, sample:
             f"runner: peak memory streaming {mem['calls']:,} calls (isolated)",
             f"peak RSS +{mem['above_baseline_mb']:.1f} MB", f"baseline {mem['baseline_mb']:.1f} MB",
             None, "< 50 MB above baseline", mem["above_baseline_mb"] < 50,
-            note=f"parent process, ru_maxrss after a warm-up run; largest worker peaked at "
-            f"{mem['largest_worker_mb']:.1f} MB; {mem['calls']:,} calls in {mem['seconds']:.1f} s",
+            note=f"parent process, ru_maxrss after a warm-up run; each worker's own peak (VmHWM): "
+            f"{mem['largest_worker_mb'] or 0:.1f} MB at most; {mem['calls']:,} calls in {mem['seconds']:.1f} s",
             raw=mem,
         ),
     ]

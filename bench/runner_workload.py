@@ -132,24 +132,35 @@ def fresh(args: argparse.Namespace) -> dict:
 
 def memory(args: argparse.Namespace) -> dict:
     """Peak RSS while streaming `--calls` generated calls through the isolated runner."""
-    from cekura.local import MetricSpec, evaluate_many
+    from cekura.local import MetricSpec, WorkerPool, evaluate_many
 
     def rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+    def worker_peaks_mb(pool: WorkerPool) -> list[float]:
+        peaks = []
+        for worker in pool._workers:  # VmHWM: a worker's own peak RSS (ru_maxrss of children counts the fork)
+            try:
+                with open(f"/proc/{worker.proc.pid}/status") as f:
+                    peaks += [int(line.split()[1]) / 1024.0 for line in f if line.startswith("VmHWM:")]
+            except OSError:
+                pass
+        return peaks
 
     spec = MetricSpec(CODE)
     list(evaluate_many(spec, (call(i) for i in range(200)), workers=args.workers))  # imports, warm-up
     baseline = rss_mb()
     t0 = time.perf_counter()
     count = 0
-    for r in evaluate_many(spec, (call(i) for i in range(args.calls)), workers=args.workers):
-        count += r.result is True
+    with WorkerPool(args.workers) as pool:
+        for r in pool.imap(spec, ((i, call(i)) for i in range(args.calls))):
+            count += r.result is True
+        workers = worker_peaks_mb(pool)
     elapsed = time.perf_counter() - t0
     if count != args.calls:
         raise SystemExit(f"memory: {count} of {args.calls} calls passed")
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
     return {"calls": args.calls, "baseline_mb": baseline, "peak_mb": rss_mb(), "above_baseline_mb": rss_mb() - baseline,
-            "largest_worker_mb": children, "seconds": elapsed}
+            "largest_worker_mb": max(workers) if workers else None, "seconds": elapsed}
 
 
 def main() -> None:
