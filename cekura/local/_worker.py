@@ -31,7 +31,7 @@ _PROCESS_EVENTS = frozenset(
         "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty", "os.startfile",
         "subprocess.Popen", "os.kill", "os.killpg", "signal.pthread_kill", "os.setuid", "os.setgid",
         "os.setreuid", "os.setregid", "os.setresuid", "os.setresgid", "os.setsid", "os.setpgid",
-        "os.setpgrp", "os.chroot",
+        "os.setpgrp", "os.chroot", "resource.setrlimit", "resource.prlimit",
     }
 )
 _NETWORK_EVENTS = frozenset(
@@ -55,8 +55,10 @@ _FS_EVENTS = {
 WATCHED = _PROCESS_EVENTS | _NETWORK_EVENTS | _NATIVE_EVENTS | frozenset(_FS_EVENTS) | {"open"}
 
 
-def _make_hook(tmpdir: str, home: str, allowed_reads: tuple[str, ...]) -> Any:
+def _make_hook(tmpdir: str, home: str, allowed_reads: tuple[str, ...], permit: list[bool] | None = None) -> Any:
+    """The audit hook. `permit[0]` True lets the worker itself (not metric code) change its rlimits."""
     realpath, abspath, fspath = os.path.realpath, os.path.abspath, os.fspath
+    permit = permit if permit is not None else [False]
     tmp = realpath(tmpdir) + os.sep
     home_prefix = realpath(home) + os.sep if home and home != os.sep else None
     watched = WATCHED
@@ -92,7 +94,9 @@ def _make_hook(tmpdir: str, home: str, allowed_reads: tuple[str, ...]) -> Any:
                         raise PermissionError(f"blocked by the local runner: reading {path!r} (the home directory)")
             return
         if event in _PROCESS_EVENTS:
-            raise PermissionError(f"blocked by the local runner: {event} (no subprocesses or signals)")
+            if permit[0] and event == "resource.setrlimit":
+                return
+            raise PermissionError(f"blocked by the local runner: {event} (no subprocesses, signals or limit changes)")
         if event in _NETWORK_EVENTS:
             raise PermissionError(f"blocked by the local runner: {event} (no network)")
         if event in _NATIVE_EVENTS:
@@ -145,7 +149,7 @@ def _limit(memory_mb: int, max_file_mb: int) -> None:
         pass
 
 
-def _cpu_budget(seconds: float) -> None:
+def _cpu_budget(seconds: float, permit: list[bool]) -> None:
     """RLIMIT_CPU is cumulative: allow `seconds` more from now (SIGXCPU then ends the process)."""
     import resource
 
@@ -156,7 +160,11 @@ def _cpu_budget(seconds: float) -> None:
         soft = int(now + seconds) + 1
         if hard != resource.RLIM_INFINITY:
             soft = min(soft, hard)
-        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+        permit[0] = True
+        try:
+            resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+        finally:
+            permit[0] = False
     except (ValueError, OSError):
         pass
 
@@ -253,7 +261,8 @@ def main() -> None:
     )
     _limit(memory_mb, max_file_mb)
     sys.modules.pop("ctypes", None)  # imported for prctl; a later import must pass the audit hook
-    sys.addaudithook(_make_hook(tmpdir, home, allowed))
+    permit = [False]
+    sys.addaudithook(_make_hook(tmpdir, home, allowed, permit))
     ticker: float | None = None  # the period of the deadline checks, set from the first limits seen
     specs: dict[int, tuple[Any, Any]] = {}
     state = [0, 0, 0]
@@ -274,7 +283,7 @@ def main() -> None:
         elif kind == "run":
             _, chunk_id, key, items = message
             spec, limits = specs[key]
-            _cpu_budget(limits.timeout * len(items) + 5)
+            _cpu_budget(limits.timeout * len(items) + 5, permit)
             out = []
             recycle = False
             for pos, (seq, data) in enumerate(items):

@@ -72,6 +72,7 @@ def test_one_huge_allocation_hits_the_memory_limit(pool):
         ("import socket\nsocket.create_connection(('127.0.0.1', 9))", "socket"),
         ("import urllib.request\nurllib.request.urlopen('http://example.com')", "socket"),
         ("import ctypes\nctypes.CDLL(None).system(b'true')", "ctypes"),
+        ("import resource\nresource.setrlimit(resource.RLIMIT_AS, (-1, -1))", "resource.setrlimit"),
     ],
 )
 def test_processes_signals_network_and_native_code_are_refused(pool, body, event):
@@ -168,3 +169,9 @@ def test_unordered_streaming_and_reuse_of_a_pool(pool):
     first = sorted((r.call_id, r.result) for r in pool.imap(spec, [(i, make_call(i)) for i in range(5)], ordered=False))
     again = list(evaluate_many(spec, [make_call(i) for i in range(5)], pool=pool))
     assert first == [(r.call_id, r.result) for r in again] == [(i, i > 2) for i in range(5)]
+
+
+def test_cpu_time_is_capped_per_batch(pool):
+    # the worker's own RLIMIT_CPU budget is set (the audit hook lets only the worker change limits)
+    code = "import resource\n_result = resource.getrlimit(resource.RLIMIT_CPU)[0] != resource.RLIM_INFINITY"
+    assert pool.evaluate(MetricSpec(code), make_call()).result is True
