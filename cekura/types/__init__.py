@@ -374,6 +374,38 @@ class JobStarted(TypedDict):
     """The same id as `progress_id` (added by the SDK)."""
 
 
+class JudgeRequest(TypedDict):
+    """One question for the LLM judge, about one call's payload."""
+    description: str
+    """The criterion the judge evaluates."""
+    data: Any
+    """The call's payload (transcript, metadata, voice_recording, ...), as metric code receives it."""
+    eval_type: NotRequired[str | None]
+    """binary, numeric, continuous_qualitative or enum (legacy binary_* values mean binary)."""
+    enum_values: NotRequired[list[str] | None]
+    """The allowed answers when eval_type is enum."""
+    audio: NotRequired[bool]
+    """Judge the recording instead of (or as well as) the transcript."""
+    audio_start_time: NotRequired[float | None]
+    """Start of the clip, in seconds from the call's start (audio only)."""
+    audio_end_time: NotRequired[float | None]
+    """End of the clip, in seconds from the call's start (audio only)."""
+
+
+class JudgeProgress(TypedDict):
+    """Our definition: an LLM-judge evaluation's state; `output` is filled once it has completed."""
+    progress_id: str
+    status: JobStatus
+    progress: int
+    """Percent done."""
+    error: NotRequired[str | None]
+    """Why the judgment failed."""
+    output: NotRequired[dict[str, Any] | None]
+    """The verdict: `result` (a boolean, number or label; null for N/A) and `explanation` (lines of text)."""
+    job_id: str
+    """The same id as `progress_id` (added by the SDK)."""
+
+
 class GeneratedMetric(TypedDict):
     """Our definition: one proposed metric, ready to pass to bulk create."""
     name: str
@@ -1177,6 +1209,28 @@ class GenerateMetricsRequestParams(GenerateMetricsRequestInput, RequestOptions, 
     """`GenerateMetricsRequestInput` as keyword arguments, with the per-call request options."""
 
 
+class JudgeRequestInput(TypedDict, total=False):
+    """`JudgeRequest` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    description: str
+    """The criterion the judge evaluates."""
+    data: Any
+    """The call's payload (transcript, metadata, voice_recording, ...), as metric code receives it."""
+    eval_type: str | None
+    """binary, numeric, continuous_qualitative or enum (legacy binary_* values mean binary)."""
+    enum_values: list[str] | None
+    """The allowed answers when eval_type is enum."""
+    audio: bool
+    """Judge the recording instead of (or as well as) the transcript."""
+    audio_start_time: float | None
+    """Start of the clip, in seconds from the call's start (audio only)."""
+    audio_end_time: float | None
+    """End of the clip, in seconds from the call's start (audio only)."""
+
+
+class JudgeRequestParams(JudgeRequestInput, RequestOptions, total=False):
+    """`JudgeRequestInput` as keyword arguments, with the per-call request options."""
+
+
 class CriticalMetricScenarioPatchInput(TypedDict, total=False):
     """`CriticalMetricScenarioPatch` as the SDK takes it (every key optional; the SDK checks what is required)."""
     priority: Literal["critical", "non-critical", "not_a_bug"]
@@ -1379,6 +1433,10 @@ __all__ = [
     "JobRequestOptions",
     "JobStarted",
     "JobStatus",
+    "JudgeProgress",
+    "JudgeRequest",
+    "JudgeRequestInput",
+    "JudgeRequestParams",
     "KnowledgeBaseFile",
     "LlmProvider",
     "Metric",

@@ -49,6 +49,9 @@ if TYPE_CHECKING:
     from .history_user import HistoryUser
     from .job_started import JobStarted
     from .job_status import JobStatus
+    from .judge_progress import JudgeProgress
+    from .judge_progress_output_type_0 import JudgeProgressOutputType0
+    from .judge_request import JudgeRequest
     from .knowledge_base_file import KnowledgeBaseFile
     from .llm_provider import LlmProvider
     from .metric import Metric
@@ -145,6 +148,9 @@ _MODULES = {
     "HistoryUser": ".history_user",
     "JobStarted": ".job_started",
     "JobStatus": ".job_status",
+    "JudgeProgress": ".judge_progress",
+    "JudgeProgressOutputType0": ".judge_progress_output_type_0",
+    "JudgeRequest": ".judge_request",
     "KnowledgeBaseFile": ".knowledge_base_file",
     "LlmProvider": ".llm_provider",
     "Metric": ".metric",
@@ -242,6 +248,9 @@ __all__ = (
     "HistoryUser",
     "JobStarted",
     "JobStatus",
+    "JudgeProgress",
+    "JudgeProgressOutputType0",
+    "JudgeRequest",
     "KnowledgeBaseFile",
     "LlmProvider",
     "Metric",
