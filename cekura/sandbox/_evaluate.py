@@ -69,9 +69,19 @@ def _custom_code(metric: dict[str, Any], subject: dict[str, Any]) -> dict[str, A
     if runner is None:
         return {"score": None, "value": None, "explanation": [NOT_EVALUATED],
                 "extra": {"evaluated": False}}
-    found: dict[str, Any] = runner(metric, subject)  # isolated worker processes (cekura.local)
-    found.setdefault("extra", {})
-    return found
+    problem: BaseException | None = None
+    for _attempt in range(2):
+        try:
+            found: dict[str, Any] = _runner_thread().submit(runner, metric, subject).result()
+        except Exception as exc:  # the runner's machinery failed (a metric's own errors come back as verdicts)
+            problem = exc
+            _reset_runner()
+            continue
+        found.setdefault("extra", {})
+        return found
+    reason = f"{type(problem).__name__}: {problem}"
+    return {"score": None, "value": None, "extra": {"evaluated": False, "error": reason},
+            "explanation": [f"Not evaluated: the local metric runner failed ({reason}). No score was made up."]}
 
 
 def _local_runner() -> Any:
@@ -81,6 +91,36 @@ def _local_runner() -> Any:
     except ImportError:
         return None
     return getattr(local, "platform_verdict", None)
+
+
+_executor: Any = None
+
+
+def _runner_thread() -> Any:
+    """One long-lived thread that talks to the runner's worker processes.
+
+    The workers die with the thread that started them (their parent-death signal follows the
+    creating thread), and a served sandbox answers each request on a thread of its own: so
+    every evaluation is handed to this thread, which lives as long as the process.
+    """
+    global _executor
+    if _executor is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cekura-sandbox-runner")
+    return _executor
+
+
+def _reset_runner() -> None:
+    """Drop the runner's shared worker pool after a failure, so that the next call starts afresh."""
+    try:
+        from cekura.local import _platform  # type: ignore[attr-defined,unused-ignore]
+
+        close = getattr(_platform, "_close", None)
+        if close is not None:
+            _runner_thread().submit(close).result()
+    except Exception:  # noqa: S110 - best effort; the caller reports the failure
+        pass
 
 
 def verdict(metric: dict[str, Any], subject: dict[str, Any]) -> dict[str, Any]:

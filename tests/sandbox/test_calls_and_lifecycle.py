@@ -199,3 +199,26 @@ def test_custom_code_runs_through_the_local_runner_when_it_is_installed(client):
     job = client.post(PREVIEW, json={"agent_id": 123, "call_log_ids": [7788], "metric_data": failing}).json()
     result = client.get(f"{METRICS}preview-progress/", params={"progress_id": job["progress_id"]}).json()["results"][0]
     assert result["score"] == 0 and result["explanation"] == ["no"]
+
+
+def test_custom_code_keeps_working_across_requests_served_on_other_threads(api):
+    if not RUNNER:
+        pytest.skip("the local metric runner (cekura.local) is not installed")
+    # each served request runs on a thread of its own; the runner's workers must outlive them
+    for key in ("runner-tenant-1", "runner-tenant-2", "runner-tenant-3"):
+        scores = api.client(key).get(f"{CALL_LOGS}7788/").json()["evaluation"]["metrics"]
+        assert next(m for m in scores if m["id"] == 56)["score"] == 5
+
+
+def test_a_failing_runner_means_not_evaluated_never_a_500(client, monkeypatch):
+    from cekura.sandbox import _evaluate
+
+    def broken(metric, subject):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(_evaluate, "_local_runner", lambda: broken)
+    answer = client.get(f"{CALL_LOGS}7789/")
+    assert answer.status_code == 200
+    code = next(m for m in answer.json()["evaluation"]["metrics"] if m["id"] == 56)
+    assert code["score"] is None and code["extra"]["evaluated"] is False
+    assert code["explanation"][0].startswith("Not evaluated: the local metric runner failed (BrokenPipeError")

@@ -174,7 +174,8 @@ def test_preview_never_saves(api, sent, mode):
     state = ns["state"]
     assert state["status"] == "completed" and [r["call_log_id"] for r in state["results"]] == [7788, 7789]
     assert ns["final"]["results"] == state["results"]
-    assert ns["verdicts"][0]["run_id"] == 9001 and ns["verdicts"][0]["score"] is None  # custom code: not evaluated
+    code = ns["verdicts"][0]  # custom code, run by the sandbox through the local runner (cekura.local)
+    assert code["run_id"] == 9001 and code["evaluated"] is True and code["score"] == 5
     assert sorted(m["id"] for m in ns["listed"]) == [55, 56]
 
 
