@@ -85,10 +85,13 @@ def wait_for_job(
         if status in FAILED:
             reason = state.get("error") or state.get("message") or "no reason given"
             raise JobError(f"job {progress_id} {status}: {reason}", job=state)
-        if time.monotonic() + poll_interval > deadline:
+        # The wait lasts its whole timeout: the last sleep is cut short so the last poll
+        # falls on the deadline; giving up happens only after a poll at (or past) it.
+        left = deadline - time.monotonic()
+        if left <= 0:
             raise JobTimeoutError(
                 f"job {progress_id} is still {status or 'running'} after {timeout:g}s; "
                 f"poll it again later with its progress id {progress_id}",
                 job=state,
             )
-        yield Sleep(poll_interval)
+        yield Sleep(min(poll_interval, left))

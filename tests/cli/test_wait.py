@@ -143,3 +143,11 @@ def test_failed_job_exits_1(cli, sandbox_url, tmp_path):
     assert result.code == 1, result.err
     assert result.err.startswith("error: ") and "failed" in result.err
     assert "generate-progress --progress-id" in result.err
+
+
+def test_wait_lasts_its_whole_timeout(cli, job_seconds):
+    # The job completes at 0.4 s; polls every 2 s; timeout 1 s: the last poll at 1 s sees it done.
+    job_seconds["value"] = 0.4
+    result = cli("metrics generate --agent-id 123 --count 2 --wait --timeout 1 --poll-interval 2 --format json")
+    assert result.code == 0, result.err
+    assert result.json["status"] == "completed"
