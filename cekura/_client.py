@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from .resources import CriticalMetricScenarios, MetricReviews, Metrics, PredefinedMetrics
 
 SANDBOX_BASE = "http://sandbox.local"
+#: Seconds allowed to open a connection (the timeout, when shorter, bounds it too).
+CONNECT_TIMEOUT = 5.0
 
 
 class _BaseClient:
@@ -124,7 +126,10 @@ class _BaseClient:
         if self._http is None:
             httpx = _import_httpx()
 
-            kwargs: dict[str, Any] = {"timeout": httpx.Timeout(self.timeout), "follow_redirects": False}
+            # Connecting gets at most CONNECT_TIMEOUT: a host that does not accept the connection is
+            # told (and retried) quickly; answering gets the whole timeout.
+            timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, CONNECT_TIMEOUT))
+            kwargs: dict[str, Any] = {"timeout": timeout, "follow_redirects": False}
             if self._async:
                 # Many requests in flight: keep every connection alive for reuse.
                 kwargs["limits"] = httpx.Limits(max_connections=100, max_keepalive_connections=100)

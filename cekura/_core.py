@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import random
 import time
 from collections.abc import Generator
@@ -42,6 +43,8 @@ from ._errors import (
 )
 
 GENERATED = "cekura._generated"
+#: Retry notices go here (INFO, extra={"cekura_event": "retry"}); the CLI shows them on stderr.
+log = logging.getLogger("cekura")
 # Generated operation ids start with their tag; longest first so `metrics` matches last.
 _TAGS = ("critical_metric_scenarios", "predefined_metrics", "metric_reviews", "metrics")
 
@@ -141,6 +144,7 @@ def call(
     attempt = 0
     maybe_applied = False  # did a failed attempt possibly reach the server?
     while True:
+        started = time.monotonic()
         response, exc = yield Send(request)
         retry_after: float | None = None
         if exc is not None:
@@ -179,8 +183,38 @@ def call(
             if attempt:
                 error.message += f" (gave up after {attempt + 1} attempts)"
             raise _scrub(error, ctx.secret)
-        yield Sleep(retry.delay(attempt, retry_after))
+        delay = retry.delay(attempt, retry_after)
+        if log.isEnabledFor(logging.INFO):
+            log.info(
+                "%s; retrying (%d/%d) in %s s",
+                _what_failed(request, response, exc, error, time.monotonic() - started),
+                attempt + 2,
+                retry.max_retries + 1,
+                _secs(delay),
+                extra={"cekura_event": "retry"},
+            )
+        yield Sleep(delay)
         attempt += 1
+
+
+def _secs(seconds: float) -> str:
+    return f"{seconds:.0f}" if seconds >= 10 else f"{seconds:.1f}".rstrip("0").rstrip(".") or "0"
+
+
+def _what_failed(request: Any, response: Any, exc: BaseException | None, error: CekuraError, took: float) -> str:
+    """The first half of a retry notice: what went wrong, naming the host."""
+    url = request.url
+    host = url.host + (f":{url.port}" if url.port else "")
+    if exc is None:
+        if 200 <= response.status_code < 300:
+            return f"a garbled answer from {host} (HTTP {response.status_code}, not JSON)"
+        return f"HTTP {response.status_code} from {host}"
+    reached = getattr(error, "may_have_reached_server", True)
+    if isinstance(error, APITimeoutError) and reached:
+        return f"no answer from {host} after {_secs(took)} s"
+    if not reached:
+        return f"could not connect to {host}"
+    return f"the connection to {host} failed before an answer arrived"
 
 
 def _transport_error(exc: BaseException, method: str, path: str, idempotent: bool) -> APIConnectionError:

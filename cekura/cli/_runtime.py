@@ -16,6 +16,7 @@ class Runtime:
         self.args = args
         self._client: Any = None
         self._warned = False
+        self._notices: Any = None
 
     @property
     def json(self) -> bool:
@@ -73,6 +74,7 @@ class Runtime:
                 timeout=args.timeout,
                 max_retries=args.max_retries,
             )
+            self._notices = _show_retry_notices()
             if args.debug:
                 _log_requests(client)
                 self.note(f"debug: API URL {client.api_url}; key from: {client._settings.sources['api_key']}")
@@ -80,9 +82,32 @@ class Runtime:
         return self._client
 
     def close(self) -> None:
+        if self._notices is not None:
+            import logging
+
+            logging.getLogger("cekura").removeHandler(self._notices)
+            self._notices = None
         if self._client is not None:
             self._client.close()
             self._client = None
+
+
+def _show_retry_notices() -> Any:
+    """Show the SDK's retry notices (records with cekura_event == "retry") on stderr, always."""
+    import logging
+
+    class RetryNotices(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if getattr(record, "cekura_event", None) == "retry":
+                sys.stderr.write(f"{record.getMessage()}\n")
+                sys.stderr.flush()
+
+    logger = logging.getLogger("cekura")
+    if logger.getEffectiveLevel() > logging.INFO:
+        logger.setLevel(logging.INFO)
+    handler = RetryNotices(logging.INFO)
+    logger.addHandler(handler)
+    return handler
 
 
 def _log_requests(client: Any) -> None:
