@@ -81,6 +81,12 @@ class Runtime:
             self._client = client
         return self._client
 
+    def origin(self) -> str | None:
+        """The API URL the client talked to (None before a client, and for the sandbox)."""
+        if self._client is None or self._client._settings.sandbox:
+            return None
+        return str(self._client.api_url).rstrip("/")
+
     def close(self) -> None:
         if self._notices is not None:
             import logging
@@ -145,7 +151,7 @@ def run(handler: str, args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return _errors.OK if code is None else code
     except (_errors.UsageError, CekuraError) as exc:
-        return _errors.report(exc)
+        return _errors.report(exc, flags=_errors.connection_flags(args), origin=rt.origin())
     except KeyboardInterrupt:
         sys.stderr.write("\nInterrupted.\n")
         return _errors.INTERRUPTED
