@@ -212,10 +212,43 @@ def completion(rt: Any) -> None:
     sys.stdout.write(shtab.complete(build(None), shell=rt.args.shell))
 
 
+def _listen_problem(host: str, port: int, exc: OSError) -> UsageError:
+    import errno
+
+    if exc.errno == errno.EADDRINUSE:
+        return UsageError(
+            f"port {port} on {host} is already in use (another sandbox or server is listening there)",
+            "pick another with --port N, or --port 0 to let the system choose a free one",
+        )
+    if exc.errno == errno.EACCES:
+        return UsageError(f"not allowed to listen on port {port}", "ports below 1024 need privileges; use --port 8765")
+    return UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", "check --host and --port")
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse a busy port before anything starts (the server binds the same way: SO_REUSEADDR)."""
+    import socket
+
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise UsageError(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise _listen_problem(host, port, exc) from None
+
+
 def sandbox_serve(rt: Any) -> int:
+    args = rt.args
+    _check_port_free(args.host, args.port)
     from ..sandbox import serve_main
 
-    args = rt.args
     options: dict[str, Any] = {"port": args.port, "db": args.db, "host": args.host, "keys": args.keys}
     if args.job_seconds is not None:
         options["job_seconds"] = args.job_seconds
@@ -224,3 +257,7 @@ def sandbox_serve(rt: Any) -> int:
     except KeyboardInterrupt:
         rt.note("Sandbox stopped.")
         return 0
+    except OSError as exc:  # taken between the check and the server's own bind
+        if exc.errno is None or exc.filename is not None:
+            raise
+        raise _listen_problem(args.host, args.port, exc) from None
