@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 0
     except KeyboardInterrupt:
         return _errors.INTERRUPTED
+    for note in getattr(args, "_notes", None) or ():
+        sys.stderr.write(f"note: {note}\n")
     handler = getattr(args, "_handler", None)
     if not handler:
         return _no_command(args)

@@ -8,6 +8,7 @@ the SDK's client, httpx, rich or the sandbox.
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from . import _types
 from ._errors import UsageError
@@ -36,8 +37,28 @@ GLOBAL_FLAGS = (
         None,
     ),
     (
+        ("--http-timeout",),
+        {
+            "metavar": "SECONDS",
+            "dest": "timeout",
+            "type": _types.seconds,
+            "help": "seconds each HTTP attempt may take (default 30; connecting: at most 5). Reads are "
+            "tried 1 + --max-retries times, so a server that never answers fails within about "
+            "(1 + N) x SECONDS + a few seconds of backoff: 92 s with the defaults. Retries are told on stderr",
+        },
+        30.0,
+    ),
+    (
         ("--timeout",),
-        {"metavar": "SECONDS", "type": _types.seconds, "help": "HTTP timeout per request (default 30)"},
+        {
+            "metavar": "SECONDS",
+            "dest": "timeout",
+            "type": _types.seconds,
+            "action": "store_renamed",
+            "help": argparse.SUPPRESS,
+            "renamed": "--timeout is now spelled --http-timeout (seconds per HTTP attempt); "
+            "the old spelling keeps working",
+        },
         30.0,
     ),
     (
@@ -51,6 +72,22 @@ GLOBAL_FLAGS = (
         False,
     ),
 )
+
+
+class StoreRenamed(argparse.Action):
+    """An old spelling of a flag: stores like the new one and leaves a note for stderr."""
+
+    def __init__(self, *args: Any, renamed: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.renamed = renamed
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        setattr(namespace, self.dest, values)
+        notes = getattr(namespace, "_notes", None) or []
+        if self.renamed not in notes:
+            notes.append(self.renamed)
+        namespace._notes = notes
 
 
 _width: list[int] = []
@@ -81,10 +118,11 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
 class Parser(argparse.ArgumentParser):
     """ArgumentParser that raises UsageError (exit 2, short message) instead of printing usage."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)
         kwargs.setdefault("formatter_class", Formatter)
         super().__init__(*args, **kwargs)
+        self.register("action", "store_renamed", StoreRenamed)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message, _hint_for(self, message))
@@ -217,8 +255,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
         parser = getattr(args, "_parser", None)
         prog = parser.prog if parser is not None else "cekura"
         raise UsageError(f"unrecognized arguments: {' '.join(extra)}", f"see `{prog} --help`")
-    for flags, _options, default in GLOBAL_FLAGS:
-        dest = flags[0].lstrip("-").replace("-", "_")
+    for flags, options, default in GLOBAL_FLAGS:
+        dest = options.get("dest") or flags[0].lstrip("-").replace("-", "_")
         if not hasattr(args, dest):
             setattr(args, dest, default)
     return args

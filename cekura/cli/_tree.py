@@ -50,12 +50,22 @@ def _wait_flags(p: argparse.ArgumentParser, what: str) -> None:
         help=f"poll until {what} finishes (progress on stderr), print the result",
     )
     g.add_argument(
-        "--timeout",
+        "--wait-timeout",
         metavar="SECONDS",
         dest="wait_timeout",
         type=t.seconds,
         default=600.0,
         help="give up waiting after this long (default 600; the job keeps running)",
+    )
+    g.add_argument(  # the old spelling (before --wait-timeout): still works, with a note
+        "--timeout",
+        metavar="SECONDS",
+        dest="wait_timeout",
+        type=t.seconds,
+        action="store_renamed",
+        renamed="after --wait, --timeout is now spelled --wait-timeout (--http-timeout is the HTTP one); "
+        "the old spelling keeps working",
+        help=argparse.SUPPRESS,
     )
     g.add_argument(
         "--poll-interval",
@@ -318,7 +328,7 @@ METRICS = Node(
             "or with --wait polls until it completes and prints the proposed metrics.",
             examples=(
                 "cekura metrics generate --agent-id 123 --count 10",
-                "cekura metrics generate --agent-id 123 --count 10 --wait --timeout 300",
+                "cekura metrics generate --agent-id 123 --count 10 --wait --wait-timeout 300",
                 "cekura metrics generate --agent-id 123 --wait --format json | jq .metrics > metrics.json",
             ),
         ),
