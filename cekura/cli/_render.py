@@ -59,7 +59,12 @@ def cell(value: Any, compact: bool = True) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
-def _page_caption(page: dict[str, Any]) -> str:
+def is_page(value: Any) -> bool:
+    """A paginated answer: {"count", "next", "previous", "results": [...]}."""
+    return isinstance(value, dict) and isinstance(value.get("results"), list) and "next" in value
+
+
+def page_caption(page: dict[str, Any]) -> str:
     results = page.get("results") or []
     shown = f"{len(results)} shown" + (f" of {page['count']}" if isinstance(page.get("count"), int) else "")
     if page.get("next"):
@@ -96,7 +101,7 @@ def _table(value: Any, kind: str, out: TextIO, *, title: str | None, caption: st
     console = Console(file=out, width=_width(out), markup=False, highlight=False, emoji=False)
 
     if kind in COLUMNS and isinstance(value, dict) and isinstance(value.get("results"), list):
-        caption = caption or _page_caption(value)
+        caption = caption or page_caption(value)
         value = value["results"]
 
     if isinstance(value, list):

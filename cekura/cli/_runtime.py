@@ -27,6 +27,15 @@ class Runtime:
         """Print an SDK return value: JSON as is, or a table."""
         from . import _render
 
+        if kind not in ("object", "job") and _render.is_page(value):
+            # One shape per list command: the items (an array in JSON); where the rest is, said apart.
+            caption = _render.page_caption(value)
+            value = value["results"]
+            if self.json:
+                if "next page" in caption:
+                    self.note(f"note: {caption}")
+            else:
+                options.setdefault("caption", caption)
         _render.render(value, kind, json_mode=self.json, out=sys.stdout, **options)
 
     def say(self, text: str) -> None:

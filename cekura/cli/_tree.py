@@ -27,6 +27,7 @@ ROOT_EXAMPLES = (
 ROOT_NOTES = """\
 settings (first match wins): flags > environment (CEKURA_API_KEY, CEKURA_API_URL,
 CEKURA_PROJECT_ID) > ~/.cekura/config.toml (cekura config set) > defaults.
+--format json: list commands print a JSON array (one page, or every page with --all).
 exit codes: 0 ok, 1 the API refused or failed, 2 bad usage or input (nothing sent), 130 Ctrl-C.
 Run `cekura COMMAND --help` for the flags and examples of each command."""
 
@@ -379,10 +380,13 @@ SCENARIOS = Node(
             "list flagged scenarios (one page, or --all)",
             setup=_scenarios_list,
             handler="_cmd_metrics:scenarios_list",
+            description="List flagged scenarios: one page, or every page with --all. With --format json the\n"
+            "output is always a JSON array of scenarios (one page or all of them), so one jq filter\n"
+            "serves both; when more pages exist, where the next one is goes to stderr.",
             examples=(
                 "cekura critical-metric-scenarios list --metric-id 55",
                 "cekura critical-metric-scenarios list --metric-id 55 --page 2 --page-size 10",
-                "cekura critical-metric-scenarios list --metric-id 55 --all --format json",
+                "cekura critical-metric-scenarios list --metric-id 55 --all --format json | jq '.[].id'",
             ),
         ),
         Node(

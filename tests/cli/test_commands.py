@@ -246,19 +246,22 @@ def test_generate_without_wait_tells_how_to_follow_up(cli):
 
 
 # ----------------------------------------------------------------------------- critical metric scenarios
-def test_scenarios_list_one_page(cli):
+def test_scenarios_list_one_page_is_an_array_like_all(cli):
+    # One documented shape: a JSON array of scenarios, with or without --all (one jq filter for both).
     result = cli("critical-metric-scenarios", "list", "--metric-id", "55", "--format", "json")
     assert result.code == 0
     page = result.json
-    assert {"count", "results"} <= set(page)
-    assert all({"id", "scenario"} <= set(s) for s in page["results"])
+    assert isinstance(page, list) and page
+    assert all({"id", "scenario"} <= set(s) for s in page)
+    everything = cli("critical-metric-scenarios", "list", "--metric-id", "55", "--all", "--format", "json")
+    assert isinstance(everything.json, list) and everything.json[: len(page)] == page
 
 
 def test_scenarios_paging_and_all(cli):
-    page2 = cli(
-        "critical-metric-scenarios", "list", "--page", "2", "--page-size", "5", "--format", "json"
-    ).json
-    assert len(page2["results"]) == 5
+    result = cli("critical-metric-scenarios", "list", "--page", "2", "--page-size", "5", "--format", "json")
+    page2 = result.json
+    assert isinstance(page2, list) and len(page2) == 5
+    assert "next page: --page 3" in result.err  # where the rest is, on stderr (stdout stays the array)
     everything = cli(
         "critical-metric-scenarios", "list", "--all", "--page-size", "7", "--format", "json"
     ).json
