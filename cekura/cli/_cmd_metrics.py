@@ -112,7 +112,7 @@ def scenarios_list(rt: Any) -> None:
     if args.all:
         if args.page_size is not None:
             filters["page_size"] = args.page_size
-        rt.show(list(scenarios.iter(args.metric_id, **filters)), "scenarios")
+        rt.show(scenarios.iter(args.metric_id, **filters), "scenarios")  # streamed, page by page
     else:
         rt.show(
             scenarios.list(args.metric_id, page=args.page, page_size=args.page_size, **filters), "scenarios"

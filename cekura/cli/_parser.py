@@ -17,8 +17,17 @@ from ._errors import UsageError
 GLOBAL_FLAGS = (
     (
         ("--format",),
-        {"choices": ("table", "json"), "help": "output: a table (default) or JSON for jq"},
-        "table",
+        {
+            "choices": ("table", "tsv", "json"),
+            "help": "output: a table fitted to the terminal (default on a terminal), tab-separated rows "
+            "without a header (default when piped), or JSON for jq",
+        },
+        None,
+    ),
+    (
+        ("--wide",),
+        {"action": "store_true", "help": "tables: show every cell whole instead of cutting it to the terminal"},
+        False,
     ),
     (("--api-key",), {"metavar": "KEY", "help": "API key (beats CEKURA_API_KEY and the config file)"}, None),
     (

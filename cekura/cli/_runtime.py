@@ -20,23 +20,33 @@ class Runtime:
 
     @property
     def json(self) -> bool:
-        return self.args.format == "json"
+        """Machine output (JSON or YAML): stdout carries only the value."""
+        return self.mode in ("json", "yaml")
+
+    @property
+    def mode(self) -> str:
+        """--format, else a table on a terminal and tab-separated rows otherwise."""
+        chosen = getattr(self.args, "format", None)
+        if chosen:
+            return str(chosen)
+        return "table" if stdout_is_terminal() else "tsv"
 
     # ---------------------------------------------------------------- output
     def show(self, value: Any, kind: str = "object", **options: Any) -> None:
-        """Print an SDK return value: JSON as is, or a table."""
+        """Print an SDK return value (a list may be an iterator: rows are streamed)."""
         from . import _render
 
         if kind not in ("object", "job") and _render.is_page(value):
             # One shape per list command: the items (an array in JSON); where the rest is, said apart.
             caption = _render.page_caption(value)
             value = value["results"]
-            if self.json:
+            if self.mode != "table":
                 if "next page" in caption:
                     self.note(f"note: {caption}")
             else:
                 options.setdefault("caption", caption)
-        _render.render(value, kind, json_mode=self.json, out=sys.stdout, **options)
+        options.setdefault("wide", bool(getattr(self.args, "wide", False)))
+        _render.render(value, kind, mode=self.mode, out=sys.stdout, **options)
 
     def say(self, text: str) -> None:
         """A line for people: on stdout in table mode, on stderr in JSON mode (stdout stays JSON)."""
@@ -164,9 +174,9 @@ def run(handler: str, args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("\nInterrupted.\n")
         return _errors.INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # `cekura ... | head`: the reader has all it wanted
         _silence_stdout()
-        return _errors.API_FAILURE
+        return _errors.OK
     except Exception as exc:
         if args.debug:
             import traceback
@@ -183,6 +193,19 @@ def run(handler: str, args: argparse.Namespace) -> int:
             rt.close()
         except Exception:  # closing must not hide the real outcome
             pass
+
+
+def stdout_is_terminal() -> bool:
+    """stdout is a terminal, or CEKURA_FORCE_TTY says to act as if (a number also sets the width)."""
+    import os
+
+    forced = os.environ.get("CEKURA_FORCE_TTY", "")
+    if forced and forced != "0":
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _silence_stdout() -> None:

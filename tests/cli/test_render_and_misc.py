@@ -28,7 +28,7 @@ def test_empty_lists_say_so(kind, message):
     assert table({"count": 0, "next": None, "results": []}, kind).strip() == message
 
 
-def test_empty_predefined_catalog_end_to_end(cli, monkeypatch):
+def test_empty_predefined_catalog_end_to_end(cli, monkeypatch, tty):
     from cekura.resources.predefined_metrics import PredefinedMetrics
 
     monkeypatch.setattr(PredefinedMetrics, "list", lambda self: [])

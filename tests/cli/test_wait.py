@@ -29,7 +29,7 @@ def test_generate_wait_prints_the_final_state(cli):
     assert result.err == ""  # stderr is not a terminal: no progress line
 
 
-def test_generate_wait_table_shows_the_proposed_metrics(cli):
+def test_generate_wait_table_shows_the_proposed_metrics(cli, tty):
     result = cli("metrics", "generate", "--agent-id", "123", "--count", "2", "--wait", "--poll-interval", "0")
     assert result.code == 0, result.err
     assert "completed" in result.out and "proposed metrics" in result.out
