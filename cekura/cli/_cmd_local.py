@@ -185,7 +185,7 @@ def auth_logout(rt: Any) -> None:
     rt.say(f"Removed the API key from {path}" if present else f"No API key is stored in {path}")
 
 
-def auth_status(rt: Any) -> None:
+def auth_status(rt: Any) -> int:
     from .. import _config
 
     settings = _settings(rt)
@@ -199,8 +199,10 @@ def auth_status(rt: Any) -> None:
         "config_file": str(_config.config_path()),
     }
     rt.show(status)
-    if values["api_key"] is None and not settings.sandbox and not rt.json:
+    if values["api_key"] is None and not settings.sandbox:
         rt.note("Not logged in: run `cekura auth login --api-key -`, or set CEKURA_API_KEY.")
+        return 1  # like `gh auth status`: scripts can test for a usable key
+    return 0
 
 
 # ----------------------------------------------------------------------------- completion, sandbox

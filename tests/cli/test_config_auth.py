@@ -158,3 +158,12 @@ def test_broken_config_file_is_a_usage_error(run, isolated_home):
     path.write_text("api_key = [unterminated")
     result = run("auth", "status")
     assert result.code == 2 and "not valid TOML" in result.err
+
+
+def test_status_exits_1_when_no_key_is_set(run, isolated_home):
+    none = run("auth", "status")
+    assert none.code == 1 and "Not logged in" in none.err
+    assert run("auth", "status", "--format", "json").code == 1
+    assert run("--sandbox", "auth", "status").code == 0
+    run("auth", "login", "--api-key", KEY)
+    assert run("auth", "status").code == 0
