@@ -152,6 +152,30 @@ def _hint_for(parser: argparse.ArgumentParser, message: str) -> str:
     return hint
 
 
+def _close_flag(parser: argparse.ArgumentParser | None, extra: list[str]) -> str | None:
+    """The flag of `parser` nearest to the first unknown flag in `extra`, if one is close."""
+    import difflib
+
+    if parser is None:
+        return None
+    known = [
+        flag
+        for action in parser._actions
+        if action.help is not argparse.SUPPRESS
+        for flag in action.option_strings
+        if flag.startswith("--")
+    ]
+    for word in extra:
+        if word.startswith("-") and len(word) > 2:
+            typed = word.split("=", 1)[0]
+            if not typed.startswith("--"):
+                typed = "-" + typed
+            close = difflib.get_close_matches(typed, known, n=1, cutoff=0.6)
+            if close:
+                return close[0]
+    return None
+
+
 def add_global_flags(parser: argparse.ArgumentParser, skip: frozenset[str] = frozenset()) -> None:
     group = parser.add_argument_group("global options (before or after the command)")
     for flags, options, _default in GLOBAL_FLAGS:
@@ -259,11 +283,16 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
-    args, extra = build(argv).parse_known_args(argv)
+    root = build(argv)
+    args, extra = root.parse_known_args(argv)
     if extra:
-        parser = getattr(args, "_parser", None)
-        prog = parser.prog if parser is not None else "cekura"
-        raise UsageError(f"unrecognized arguments: {' '.join(extra)}", f"see `{prog} --help`")
+        parser = getattr(args, "_parser", None) or root
+        prog = parser.prog
+        hint = f"see `{prog} --help`"
+        close = _close_flag(parser, extra)
+        if close:
+            hint = f"did you mean `{close}`? " + hint
+        raise UsageError(f"unrecognized arguments: {' '.join(extra)}", hint)
     for flags, options, default in GLOBAL_FLAGS:
         dest = options.get("dest") or flags[0].lstrip("-").replace("-", "_")
         if not hasattr(args, dest):

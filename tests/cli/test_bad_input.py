@@ -163,3 +163,19 @@ def test_unexpected_errors_are_one_line_unless_debug(cli, monkeypatch):
     )
     result = cli("metrics", "get", "55", "--debug")
     assert result.code == 1 and "Traceback" in result.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggestion"),
+    [
+        (["metrics", "list", "--agent", "123"], "--agent-id"),
+        (["metrics", "list", "--agentid=123"], "--agent-id"),
+        (["metrics", "generate", "--agent-id", "1", "--wait", "--wait-timout", "5"], "--wait-timeout"),
+        (["--sandbx", "metrics", "get", "55"], "--sandbox"),
+        (["predefined-metrics", "list", "--fromat", "json"], "--format"),
+    ],
+)
+def test_a_mistyped_flag_gets_a_did_you_mean(run, requests_sent, argv, suggestion):
+    result = run(*argv)
+    assert result.code == 2 and requests_sent == []
+    assert f"did you mean `{suggestion}`?" in result.err
