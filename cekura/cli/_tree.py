@@ -33,7 +33,7 @@ Run `cekura COMMAND --help` for the flags and examples of each command."""
 
 #: `cekura config set` keys (the SDK's cekura._config.KNOWN_KEYS; a test keeps them equal).
 CONFIG_KEYS = ("api_key", "api_url", "default_project_id", "default_organization_id")
-SHELLS = ("bash", "zsh", "tcsh")
+SHELLS = ("bash", "zsh", "fish", "tcsh")
 
 
 # ----------------------------------------------------------------------------- shared flags
@@ -596,11 +596,12 @@ SANDBOX = Node(
 COMPLETION = Node(
     "completion",
     "print a shell completion script",
-    setup=lambda p: p.add_argument("shell", metavar="SHELL", choices=SHELLS, help="bash, zsh or tcsh"),
+    setup=lambda p: p.add_argument("shell", metavar="SHELL", choices=SHELLS, help="bash, zsh, fish or tcsh"),
     handler="_cmd_local:completion",
     examples=(
         "cekura completion bash > ~/.local/share/bash-completion/completions/cekura",
         "cekura completion zsh > ~/.zfunc/_cekura",
+        "cekura completion fish > ~/.config/fish/completions/cekura.fish",
     ),
 )
 

@@ -122,7 +122,7 @@ def test_tree_constants_match_the_sdk():
     assert _tree.CONFIG_KEYS == KNOWN_KEYS
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh"])
+@pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh", "fish"])
 def test_completion_scripts(run, shell):
     result = run("completion", shell)
     assert result.code == 0 and len(result.out) > 500
