@@ -150,7 +150,31 @@ class _BaseClient:
             elif self._async:
                 kwargs["transport"] = _async_transport(kwargs["limits"], kwargs.get("verify", True))
             self._http = (httpx.AsyncClient if self._async else httpx.Client)(**kwargs)
+            if self._async:
+                # Used without `async with` or close(), the pool would be reported by aiohttp at
+                # exit ("Unclosed client session", "Unclosed connector"): release it when the
+                # client is collected, or at interpreter exit, whichever comes first.
+                import weakref
+
+                self._finalizer = weakref.finalize(self, _release_pool, self._http)
         return self._http
+
+
+def _release_pool(http: Any) -> None:
+    """Close an abandoned AsyncClient's aiohttp pool without an event loop (it may be gone).
+
+    aiohttp's connector closes its sockets synchronously in `_close()` (a no-op once the loop
+    is closed) and then counts as closed, so neither it nor its session warns when collected.
+    """
+    session = getattr(getattr(http, "_transport", None), "client", None)
+    connector = getattr(session, "connector", None)
+    close = getattr(connector, "_close", None)
+    if close is None or getattr(connector, "closed", True):
+        return
+    try:
+        close()
+    except Exception:  # best effort: this runs from a finalizer
+        pass
 
 
 def _async_transport(limits: Any, verify: Any) -> Any:
@@ -311,6 +335,9 @@ class AsyncCekura(_BaseClient):
 
     async def close(self) -> None:
         if self._owns_http and self._http is not None:
+            finalizer = getattr(self, "_finalizer", None)
+            if finalizer is not None:
+                finalizer.detach()
             await self._http.aclose()
             self._http = None
             self._ctx = None
