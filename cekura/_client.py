@@ -214,15 +214,8 @@ def _import_httpx() -> Any:
 
 
 def _sandbox_db(url: str) -> str | None:
-    """sandbox:// -> default file; sandbox://memory -> in memory; sandbox:///path -> that file."""
-    rest = url[len(_config.SANDBOX_SCHEME) :].lstrip()
-    if rest.startswith("//"):
-        rest = rest[2:]
-    if rest in ("", "/"):
-        return None
-    if rest.lower() in ("memory", ":memory:"):
-        return ":memory:"
-    return rest
+    """The sandbox URL's SQLite file (see `_config.sandbox_db`)."""
+    return _config.sandbox_db(url)
 
 
 class Cekura(_BaseClient):

@@ -85,6 +85,34 @@ def loosely_readable(path: Path | None = None) -> bool:
     return bool(mode & (stat.S_IRWXG | stat.S_IRWXO))
 
 
+def sandbox_db(url: str) -> str | None:
+    """The SQLite file a sandbox URL names; None for the default file (~/.cekura/sandbox.db).
+
+    sandbox:// -> the default file · sandbox://memory -> in memory · sandbox:///abs/x.db ->
+    that absolute path · sandbox:rel/x.db (or sandbox:./x.db) -> relative to the current
+    directory. `sandbox://tmp/x.db` is refused (absolute or relative?), and so is a path
+    whose folder does not exist (it is never created silently).
+    """
+    rest = url[len(SANDBOX_SCHEME) :].strip()
+    if rest in ("", "/", "//", "///"):
+        return None
+    if rest.lower() in ("//memory", "//:memory:", "memory", ":memory:"):
+        return ":memory:"
+    if rest.startswith("//") and not rest.startswith("///"):
+        named = rest[2:]
+        raise ConfigurationError(
+            f"{url!r} is ambiguous: write sandbox:///{named} for the absolute path /{named}, "
+            f"or sandbox:{named} for a path relative to the current directory"
+        )
+    path = rest[2:] if rest.startswith("///") else rest
+    folder = os.path.dirname(path) or "."
+    if not os.path.isdir(folder):
+        raise ConfigurationError(
+            f"the sandbox file's folder {folder} does not exist (from {url!r}); create it first"
+        )
+    return path
+
+
 def is_sandbox_url(url: str | None) -> bool:
     return bool(url) and url.lower().startswith(SANDBOX_SCHEME)
 
@@ -178,6 +206,8 @@ def resolve(
         raise ConfigurationError(
             f"api_url from the {sources['api_url']} must start with https://, http:// or sandbox://, got {url!r}"
         )
+    if is_sandbox_url(url):
+        sandbox_db(url)  # refuses ambiguous paths and missing folders now, before any use
     if key_value is None and require_key:
         raise ConfigurationError(
             "No API key found. Pass Cekura(api_key=...), set the CEKURA_API_KEY environment variable, "

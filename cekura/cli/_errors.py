@@ -94,7 +94,7 @@ def describe(exc: BaseException, flags: str = "", origin: str | None = None) -> 
             return "no API key found", NO_KEY_HINT.replace(
                 "`cekura auth login --api-key -`", cmd("cekura auth login --api-key -")
             )
-        return message, hint or f"see {cmd('cekura config get')} and {cmd('cekura auth status')}"
+        return message, hint or "see `cekura config get` and `cekura auth status`"
     if hint:
         return message, hint
     not_api = isinstance(exc, (NotFoundError, APIResponseError)) and not isinstance(

@@ -103,7 +103,7 @@ CASES = [
     (["config", "set", "api_key", "two words"], "API key"),
     (["config", "set", "colour", "red"], "KEY"),
     (["config", "unset", "colour"], "KEY"),
-    (["completion", "fish"], "SHELL"),
+    (["completion", "nushell"], "SHELL"),
     (["sandbox", "serve", "--port", "70000"], "--port"),
 ]
 
