@@ -20,7 +20,7 @@ SOURCES = {
 def version(rt: Any) -> None:
     from .._version import __version__
 
-    if rt.json:
+    if rt.structured:
         rt.show({"version": __version__})
     else:
         print(f"cekura {__version__}")
@@ -66,14 +66,14 @@ def config_get(rt: Any) -> int:
     values = _effective(settings)
     key = rt.args.key
     if key:
-        if rt.json:
+        if rt.structured:
             rt.show(values[key])
         elif values[key] is None:
             rt.note(f"{key} is not set")
         else:
             print(values[key])
         return 0
-    if rt.json:
+    if rt.structured:
         rt.show(values)
         return 0
     rows = [
@@ -158,7 +158,7 @@ def config_unset(rt: Any) -> None:
 def config_path(rt: Any) -> None:
     from .. import _config
 
-    if rt.json:
+    if rt.structured:
         rt.show(str(_config.config_path()))
     else:
         print(_config.config_path())

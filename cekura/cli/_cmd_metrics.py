@@ -70,7 +70,7 @@ def metrics_update(rt: Any) -> None:
 def metrics_delete(rt: Any) -> None:
     metric_id = rt.args.id
     result = rt.client.metrics.delete(metric_id)
-    if rt.json:
+    if rt.structured:
         rt.show(result)
     rt.say(f"Deleted metric {metric_id}.")
 

@@ -18,9 +18,19 @@ GLOBAL_FLAGS = (
     (
         ("--format",),
         {
-            "choices": ("table", "tsv", "json"),
+            "choices": ("table", "tsv", "json", "yaml"),
             "help": "output: a table fitted to the terminal (default on a terminal), tab-separated rows "
-            "without a header (default when piped), or JSON for jq",
+            "without a header (default when piped), JSON for jq, or YAML",
+        },
+        None,
+    ),
+    (
+        ("--query",),
+        {
+            "metavar": "JMESPATH",
+            "type": _types.jmespath_expression,
+            "help": "keep only part of the JSON value, e.g. '[].id' or \"[?eval_type=='binary'].name\" "
+            "(JMESPath, as the AWS CLI; applied before --format)",
         },
         None,
     ),

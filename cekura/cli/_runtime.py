@@ -24,6 +24,11 @@ class Runtime:
         return self.mode in ("json", "yaml")
 
     @property
+    def structured(self) -> bool:
+        """The value is shown as data (JSON/YAML, or shaped by --query), not as prose."""
+        return self.json or bool(getattr(self.args, "query", None))
+
+    @property
     def mode(self) -> str:
         """--format, else a table on a terminal and tab-separated rows otherwise."""
         chosen = getattr(self.args, "format", None)
@@ -45,12 +50,22 @@ class Runtime:
                     self.note(f"note: {caption}")
             else:
                 options.setdefault("caption", caption)
+        query = getattr(self.args, "query", None)
+        if query:
+            import jmespath
+
+            if _render.is_list(value) and not isinstance(value, list):
+                value = list(value)
+            value = jmespath.search(query, value)
+            kind = "query"
+            options.pop("title", None)
+            options.pop("caption", None)
         options.setdefault("wide", bool(getattr(self.args, "wide", False)))
         _render.render(value, kind, mode=self.mode, out=sys.stdout, **options)
 
     def say(self, text: str) -> None:
-        """A line for people: on stdout in table mode, on stderr in JSON mode (stdout stays JSON)."""
-        stream = sys.stderr if self.json else sys.stdout
+        """A line for people: on stdout with tables and rows, on stderr when stdout carries data (JSON, YAML, --query)."""
+        stream = sys.stderr if self.structured else sys.stdout
         stream.write(text + "\n")
         stream.flush()
 

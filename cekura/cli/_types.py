@@ -112,3 +112,16 @@ def text_list(text: str) -> list[str]:
     if any(not p for p in parts):
         raise ArgumentTypeError(f"expected comma-separated values such as pass,fail, got {text!r}")
     return parts
+
+
+def jmespath_expression(text: str) -> str:
+    """A JMESPath expression (checked here, so a bad one is refused before anything is sent)."""
+    import jmespath
+    from jmespath.exceptions import JMESPathError
+
+    try:
+        jmespath.compile(text)
+    except JMESPathError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ArgumentTypeError(f"not a valid JMESPath expression ({first}): {text!r}") from None
+    return text

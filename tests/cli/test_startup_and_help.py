@@ -18,6 +18,7 @@ HEAVY = (
     "cekura._core",
     "shtab",
     "yaml",
+    "jmespath",
 )
 
 
