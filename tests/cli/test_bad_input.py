@@ -90,7 +90,7 @@ CASES = [
     (["metricz", "list"], "did you mean `metrics`"),
     (["metrics", "list", "--agent", "1"], "--agent"),
     (["--format", "xml", "metrics", "list"], "--format"),
-    (["metrics", "list", "--format", "yaml"], "--format"),
+    (["metrics", "list", "--format", "xml"], "--format"),
     (["--timeout", "0", "metrics", "list"], "--timeout"),
     (["--timeout", "soon", "metrics", "list"], "--timeout"),
     (["--max-retries", "-1", "metrics", "list"], "--max-retries"),
