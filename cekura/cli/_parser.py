@@ -86,6 +86,15 @@ GLOBAL_FLAGS = (
         2,
     ),
     (
+        ("--dry-run",),
+        {
+            "action": "store_true",
+            "help": "print the request the command would send (method, URL, headers without the key, "
+            "body) and send nothing",
+        },
+        False,
+    ),
+    (
         ("--debug",),
         {"action": "store_true", "help": "log each request (never the key); tracebacks on unexpected errors"},
         False,
@@ -108,6 +117,11 @@ class StoreRenamed(argparse.Action):
             notes.append(self.renamed)
         namespace._notes = notes
 
+
+#: Global flags that only mean something to commands that call the API ...
+API_ONLY = frozenset({"--dry-run"})
+#: ... which are all but those of this module ("commands that send no request").
+LOCAL_HANDLERS = "_cmd_local:"
 
 _width: list[int] = []
 
@@ -269,7 +283,8 @@ def _add(sub, node: Node, wanted: set[str] | None) -> None:
     else:
         if node.setup is not None:
             node.setup(parser)
-        add_global_flags(parser, node.own)
+        local = node.handler.startswith(LOCAL_HANDLERS)
+        add_global_flags(parser, node.own | API_ONLY if local else node.own)
         parser.set_defaults(_handler=node.handler)
 
 
@@ -303,6 +318,12 @@ def _parse(argv: list[str]) -> argparse.Namespace:
         if close:
             hint = f"did you mean `{close}`? " + hint
         raise UsageError(f"unrecognized arguments: {' '.join(extra)}", hint)
+    handler = getattr(args, "_handler", "") or ""
+    if getattr(args, "dry_run", False) and handler.startswith(LOCAL_HANDLERS):
+        raise UsageError(
+            "--dry-run applies to commands that call the API; this one sends no request",
+            f"drop --dry-run (see `{args._parser.prog} --help`)",
+        )
     for flags, options, default in GLOBAL_FLAGS:
         dest = options.get("dest") or flags[0].lstrip("-").replace("-", "_")
         if not hasattr(args, dest):

@@ -101,13 +101,19 @@ class Runtime:
             args = self.args
             api_url = self.api_url()
             self.warn_if_config_loose()
-            client = Cekura(
-                api_key=args.api_key,
-                api_url=api_url,
-                project_id=args.project_id,
-                timeout=args.timeout,
-                max_retries=args.max_retries,
-            )
+            options: dict[str, Any] = {
+                "api_key": args.api_key,
+                "api_url": api_url,
+                "project_id": args.project_id,
+                "timeout": args.timeout,
+                "max_retries": args.max_retries,
+            }
+            if getattr(args, "dry_run", False):
+                from .._dryrun import dry_run_client
+
+                client = dry_run_client(**options)
+            else:
+                client = Cekura(**options)
             self._notices = _show_retry_notices()
             if args.debug:
                 _log_requests(client)
@@ -129,6 +135,9 @@ class Runtime:
             self._notices = None
         if self._client is not None:
             self._client.close()
+            dry_http = getattr(self._client, "_dry_run_http", None)
+            if dry_http is not None:
+                dry_http.close()
             self._client = None
 
 
@@ -186,6 +195,11 @@ def run(handler: str, args: argparse.Namespace) -> int:
         return _errors.OK if code is None else code
     except (_errors.UsageError, CekuraError) as exc:
         return _errors.report(exc, flags=_errors.connection_flags(args), origin=rt.origin())
+    except BaseException as exc:
+        if type(exc).__name__ != "DryRun":
+            raise
+        _show_dry_run(rt, exc)
+        return _errors.OK
     except KeyboardInterrupt:
         sys.stderr.write("\nInterrupted.\n")
         return _errors.INTERRUPTED
@@ -208,6 +222,24 @@ def run(handler: str, args: argparse.Namespace) -> int:
             rt.close()
         except Exception:  # closing must not hide the real outcome
             pass
+
+
+def _show_dry_run(rt: Runtime, stop: Any) -> None:
+    """--dry-run: the request the command would have sent (the key hidden); nothing was sent."""
+    request = stop.describe()
+    if rt.structured:
+        rt.show(request)
+    else:
+        lines = [f"{request['method']} {request['url']}"]
+        lines += [f"{name}: {value}" for name, value in request["headers"].items()]
+        if request["body"] is not None:
+            import json
+
+            body = request["body"]
+            lines += ["", body if isinstance(body, str) else json.dumps(body, indent=2, ensure_ascii=False)]
+        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.flush()
+    rt.note("dry run: nothing was sent")
 
 
 def stdout_is_terminal() -> bool:
