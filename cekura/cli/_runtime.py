@@ -195,11 +195,6 @@ def run(handler: str, args: argparse.Namespace) -> int:
         return _errors.OK if code is None else code
     except (_errors.UsageError, CekuraError) as exc:
         return _errors.report(exc, flags=_errors.connection_flags(args), origin=rt.origin())
-    except BaseException as exc:
-        if type(exc).__name__ != "DryRun":
-            raise
-        _show_dry_run(rt, exc)
-        return _errors.OK
     except KeyboardInterrupt:
         sys.stderr.write("\nInterrupted.\n")
         return _errors.INTERRUPTED
@@ -217,6 +212,11 @@ def run(handler: str, args: argparse.Namespace) -> int:
             None if args.debug else "rerun with --debug for the traceback, and please report it",
         )
         return _errors.API_FAILURE
+    except BaseException as exc:  # the SDK's DryRun (not an Exception, so no retry rule takes it)
+        if type(exc).__name__ != "DryRun":
+            raise
+        _show_dry_run(rt, exc)
+        return _errors.OK
     finally:
         try:
             rt.close()
