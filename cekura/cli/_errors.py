@@ -28,6 +28,10 @@ class UsageError(Exception):
         self.hint = hint
 
 
+class Declined(Exception):
+    """The user answered no to a confirmation. Exit code 1; nothing was changed."""
+
+
 def tell(stream: TextIO, message: str, hint: str | None = None) -> None:
     stream.write(f"error: {message}\n")
     if hint:

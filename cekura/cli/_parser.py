@@ -95,6 +95,11 @@ GLOBAL_FLAGS = (
         False,
     ),
     (
+        ("--yes", "-y"),
+        {"action": "store_true", "help": "do not ask before deleting (on a terminal deletes ask first)"},
+        False,
+    ),
+    (
         ("--debug",),
         {"action": "store_true", "help": "log each request (never the key); tracebacks on unexpected errors"},
         False,

@@ -115,6 +115,8 @@ class Runtime:
             else:
                 client = Cekura(**options)
             self._notices = _show_retry_notices()
+            if not args.yes and not getattr(args, "dry_run", False) and _can_ask():
+                _confirm_deletes(client)
             if args.debug:
                 _log_requests(client)
                 self.note(f"debug: API URL {client.api_url}; key from: {client._settings.sources['api_key']}")
@@ -139,6 +141,56 @@ class Runtime:
             if dry_http is not None:
                 dry_http.close()
             self._client = None
+
+
+def _can_ask() -> bool:
+    """A person is there to answer: stdin and stderr are terminals."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _confirm_deletes(client: Any) -> None:
+    """On a terminal, every DELETE the command sends is confirmed first, naming what goes.
+
+    Works for any command (it sits on the client's send path): the thing's name is read
+    with a GET of the same URL. --yes, --dry-run or no terminal: nothing is asked.
+    """
+    send = client._send
+    confirmed: set[str] = set()
+
+    def confirming(request: Any) -> Any:
+        url = str(request.url)
+        if request.method == "DELETE" and url not in confirmed:
+            what = _what_is_deleted(client, send, request)
+            sys.stderr.write(f"Delete {what}? This cannot be undone. [y/N] ")
+            sys.stderr.flush()
+            answer = sys.stdin.readline().strip().lower()
+            if answer not in ("y", "yes"):
+                raise _errors.Declined("Cancelled: nothing was deleted (--yes skips this question).")
+            confirmed.add(url)  # a retried DELETE is not asked again
+        return send(request)
+
+    client._send = confirming
+
+
+def _what_is_deleted(client: Any, send: Any, request: Any) -> str:
+    """'metric 55 ("Booking confirmed")' from the URL and, when it answers, a GET of it."""
+    parts = [p for p in request.url.path.split("/") if p]
+    kind = parts[-2].replace("-", " ") if len(parts) >= 2 else "resource"
+    what = f"{kind[:-1] if kind.endswith('s') else kind} {parts[-1] if parts else ''}".strip()
+    try:
+        probe = client._http.build_request("GET", request.url, headers=request.headers)
+        response, exc = send(probe)
+        item = response.json() if exc is None and response.status_code == 200 else None
+    except Exception:
+        item = None
+    if isinstance(item, dict):
+        label = next((item[k] for k in ("name", "scenario", "slug") if isinstance(item.get(k), str)), None)
+        if label:
+            what += f' ("{label}")'
+    return what
 
 
 def _show_retry_notices() -> Any:
@@ -195,6 +247,9 @@ def run(handler: str, args: argparse.Namespace) -> int:
         return _errors.OK if code is None else code
     except (_errors.UsageError, CekuraError) as exc:
         return _errors.report(exc, flags=_errors.connection_flags(args), origin=rt.origin())
+    except _errors.Declined as exc:
+        sys.stderr.write(f"{exc}\n")
+        return _errors.API_FAILURE
     except KeyboardInterrupt:
         sys.stderr.write("\nInterrupted.\n")
         return _errors.INTERRUPTED

@@ -28,7 +28,8 @@ ROOT_NOTES = """\
 settings (first match wins): flags > environment (CEKURA_API_KEY, CEKURA_API_URL,
 CEKURA_PROJECT_ID) > ~/.cekura/config.toml (cekura config set) > defaults.
 --format json: list commands print a JSON array (one page, or every page with --all).
-exit codes: 0 ok, 1 the API refused or failed, 2 bad usage or input (nothing sent), 130 Ctrl-C.
+exit codes: 0 ok, 1 the API refused or failed (or you declined), 2 bad usage or input (nothing sent),
+130 Ctrl-C.
 Run `cekura COMMAND --help` for the flags and examples of each command."""
 
 #: `cekura config set` keys (the SDK's cekura._config.KNOWN_KEYS; a test keeps them equal).
@@ -175,7 +176,6 @@ def _metrics_update(p: argparse.ArgumentParser) -> None:
 
 def _metrics_delete(p: argparse.ArgumentParser) -> None:
     _id(p, "METRIC_ID", "metric id")
-    p.add_argument("--yes", "-y", action="store_true", help="accepted for compatibility; delete never asks")
 
 
 def _metrics_bulk_create(p: argparse.ArgumentParser) -> None:
@@ -284,10 +284,12 @@ METRICS = Node(
         ),
         Node(
             "delete",
-            "delete a metric (asks nothing)",
+            "delete a metric (on a terminal, asks first)",
             setup=_metrics_delete,
             handler="_cmd_metrics:metrics_delete",
-            examples=("cekura metrics delete 55",),
+            description="Delete a metric. On a terminal it asks first, naming the metric; --yes skips the\n"
+            "question. Without a terminal (scripts, CI) it never asks.",
+            examples=("cekura metrics delete 55", "cekura metrics delete 55 --yes"),
         ),
         Node(
             "bulk-create",
