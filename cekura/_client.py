@@ -6,15 +6,25 @@ configuration and nothing else. httpx and the generated client load on first use
 
 from __future__ import annotations
 
+import os
 import sys
 import time
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Generic
 
 from . import _config
 from ._core import Context, Emit, Flow, RetryPolicy, Send, Sleep
+from ._errors import ConfigurationError
+from ._modes import Async, M, Sync
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from typing import Self
+
+    import httpx
+
+    from ._response import RawResponse
     from .resources import CriticalMetricScenarios, MetricReviews, Metrics, PredefinedMetrics
 
 SANDBOX_BASE = "http://sandbox.local"
@@ -22,7 +32,7 @@ SANDBOX_BASE = "http://sandbox.local"
 CONNECT_TIMEOUT = 5.0
 
 
-class _BaseClient:
+class _BaseClient(Generic[M]):
     _async = False
 
     def __init__(
@@ -35,6 +45,8 @@ class _BaseClient:
         max_retries: int = 2,
         http_client: Any = None,
         retry_policy: RetryPolicy | None = None,
+        on_request: Callable[[httpx.Request], None] | None = None,
+        on_response: Callable[[httpx.Response], None] | None = None,
     ) -> None:
         """Create a client.
 
@@ -43,11 +55,17 @@ class _BaseClient:
         `api_url="sandbox://"` runs against the embedded offline sandbox (no key needed).
         `http_client` may be your own httpx.Client / httpx.AsyncClient (proxies, transports,
         event hooks); the SDK then never closes it.
+        `on_request(request)` is called before every HTTP attempt (retries included) and
+        `on_response(response)` after every answer, with the httpx objects; plain callables
+        for both clients. Logging: `logging.getLogger("cekura")`, or `CEKURA_LOG=debug|info`.
         """
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-            raise _config.ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
+            raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise _config.ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+            raise ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+        for name, hook in (("on_request", on_request), ("on_response", on_response)):
+            if hook is not None and not callable(hook):
+                raise ConfigurationError(f"{name} must be a callable, got {type(hook).__name__}")
         self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id)
         self.timeout = float(timeout)
         self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
@@ -55,6 +73,45 @@ class _BaseClient:
         self._owns_http = http_client is None
         self._ctx: Context | None = None
         self._resources: dict[str, Any] = {}
+        self._hooks = (on_request, on_response)
+        if os.environ.get("CEKURA_LOG"):
+            from ._logs import configure_from_env
+
+            configure_from_env()
+
+    def with_options(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+    ) -> Self:
+        """A copy of this client with other defaults, sharing its connection pool.
+
+        `client.with_options(timeout=5, max_retries=0).metrics.get(55)`. Closing the copy
+        leaves the pool open; closing the original closes it for both.
+        """
+        if timeout is not None and (
+            isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0
+        ):
+            raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
+        if max_retries is not None and (
+            isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
+        ):
+            raise ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+        ctx = self._context()  # creates the pool now, so that the copy shares it
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._owns_http = False
+        clone._resources = {}
+        policy = retry_policy or self.retry_policy
+        if max_retries is not None:
+            policy = replace(policy, max_retries=max_retries)
+        clone.retry_policy = policy
+        if timeout is not None:
+            clone.timeout = float(timeout)
+        clone._ctx = replace(ctx, retry=policy, timeout=ctx.timeout if timeout is None else float(timeout))
+        return clone
 
     # -- settings (read-only views; the key is never shown) --------------------------------
     @property
@@ -82,19 +139,19 @@ class _BaseClient:
         return res
 
     @property
-    def metrics(self) -> Metrics:
+    def metrics(self) -> Metrics[M]:
         return self._resource("Metrics")
 
     @property
-    def predefined_metrics(self) -> PredefinedMetrics:
+    def predefined_metrics(self) -> PredefinedMetrics[M]:
         return self._resource("PredefinedMetrics")
 
     @property
-    def critical_metric_scenarios(self) -> CriticalMetricScenarios:
+    def critical_metric_scenarios(self) -> CriticalMetricScenarios[M]:
         return self._resource("CriticalMetricScenarios")
 
     @property
-    def metric_reviews(self) -> MetricReviews:
+    def metric_reviews(self) -> MetricReviews[M]:
         return self._resource("MetricReviews")
 
     # -- plumbing ----------------------------------------------------------------------------
@@ -111,6 +168,8 @@ class _BaseClient:
             }
             owned = self._http is None
             http = self._http_client(headers)
+            import logging
+
             self._ctx = Context(
                 base_url=base,
                 # A client of our own carries these headers once; one given to us gets them per request.
@@ -119,6 +178,10 @@ class _BaseClient:
                 secret=settings.api_key,
                 build_request=http.build_request,
                 project_id=settings.project_id,
+                log=logging.getLogger("cekura"),
+                host=base.split("://", 1)[-1].split("/", 1)[0],
+                on_request=self._hooks[0],
+                on_response=self._hooks[1],
             )
         return self._ctx
 
@@ -218,7 +281,7 @@ def _sandbox_db(url: str) -> str | None:
     return _config.sandbox_db(url)
 
 
-class Cekura(_BaseClient):
+class Cekura(_BaseClient[Sync]):
     """Blocking client for the Cekura metrics API.
 
     client = Cekura()                      # key from CEKURA_API_KEY or ~/.cekura/config.toml
@@ -226,7 +289,29 @@ class Cekura(_BaseClient):
     with Cekura(api_url="sandbox://") as client: ...
     """
 
-    def _run(self, flow: Flow) -> Any:
+    def _run_raw(self, flow: Flow[Any]) -> RawResponse[Any]:
+        from ._response import RawResponse
+
+        started = time.perf_counter()
+        last: Any = None
+        retries = 0
+        reply: Any = None
+        try:
+            while True:
+                instruction = flow.send(reply)
+                if type(instruction) is Send:
+                    reply = self._send(instruction.request)
+                    if reply[0] is not None:
+                        last, retries = reply[0], instruction.attempt
+                elif type(instruction) is Sleep:
+                    time.sleep(instruction.seconds)
+                    reply = None
+                else:
+                    raise TypeError(f"unexpected instruction {instruction!r}")
+        except StopIteration as stop:
+            return RawResponse(last, stop.value, retries_taken=retries, elapsed=time.perf_counter() - started)
+
+    def _run(self, flow: Flow[Any]) -> Any:
         ctx_send = self._send
         reply: Any = None
         try:
@@ -242,7 +327,7 @@ class Cekura(_BaseClient):
         except StopIteration as stop:
             return stop.value
 
-    def _iterate(self, flow: Flow) -> Any:
+    def _iterate(self, flow: Flow[Any]) -> Any:
         reply: Any = None
         while True:
             try:
@@ -276,7 +361,7 @@ class Cekura(_BaseClient):
         self.close()
 
 
-class AsyncCekura(_BaseClient):
+class AsyncCekura(_BaseClient[Async]):
     """Asyncio twin of `Cekura`: the same resources and methods, awaited.
 
     async with AsyncCekura() as client:
@@ -286,7 +371,31 @@ class AsyncCekura(_BaseClient):
 
     _async = True
 
-    async def _run(self, flow: Flow) -> Any:
+    async def _run_raw(self, flow: Flow[Any]) -> RawResponse[Any]:
+        import asyncio
+
+        from ._response import RawResponse
+
+        started = time.perf_counter()
+        last: Any = None
+        retries = 0
+        reply: Any = None
+        try:
+            while True:
+                instruction = flow.send(reply)
+                if type(instruction) is Send:
+                    reply = await self._send(instruction.request)
+                    if reply[0] is not None:
+                        last, retries = reply[0], instruction.attempt
+                elif type(instruction) is Sleep:
+                    await asyncio.sleep(instruction.seconds)
+                    reply = None
+                else:
+                    raise TypeError(f"unexpected instruction {instruction!r}")
+        except StopIteration as stop:
+            return RawResponse(last, stop.value, retries_taken=retries, elapsed=time.perf_counter() - started)
+
+    async def _run(self, flow: Flow[Any]) -> Any:
         import asyncio
 
         reply: Any = None
@@ -303,7 +412,7 @@ class AsyncCekura(_BaseClient):
         except StopIteration as stop:
             return stop.value
 
-    async def _iterate(self, flow: Flow) -> Any:
+    async def _iterate(self, flow: Flow[Any]) -> Any:
         import asyncio
 
         reply: Any = None

@@ -114,7 +114,7 @@ def sandbox_db(url: str) -> str | None:
 
 
 def is_sandbox_url(url: str | None) -> bool:
-    return bool(url) and url.lower().startswith(SANDBOX_SCHEME)
+    return url is not None and url.lower().startswith(SANDBOX_SCHEME)
 
 
 @dataclass(frozen=True)

@@ -1,39 +1,45 @@
-"""Dry runs: a client that builds each request exactly as it would send it, and sends nothing.
+"""Dry runs: let an operation build its requests as it would, and stop before the first write.
 
-    from cekura._dryrun import DryRun, dry_run_client
-    client = dry_run_client(api_key=..., api_url=...)
+    from cekura import Cekura
+    from cekura._dryrun import DryRun, stop_writes
+    client = Cekura(on_request=stop_writes())
     try:
         client.metrics.delete(55)
     except DryRun as stop:
         print(stop.describe())        # method, URL, headers (the key hidden), body
 
-The first request stops the operation: `DryRun` derives from BaseException so that no retry
-rule (which handles `Exception`s from the transport) mistakes it for a failed attempt.
+It rides on the client's public `on_request` hook, which sees each request exactly as it is
+about to be sent. Reads (GET, HEAD) go through: some writes are built from what a read
+returns (e.g. an update that depends on the metric's type). The first request that may
+change state raises `DryRun` instead; it derives from BaseException so that no retry rule
+(they handle `Exception`s) mistakes it for a failed attempt.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 HIDDEN = "(hidden)"
 KEY_HEADER = "x-cekura-api-key"
+READS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class DryRun(BaseException):
-    """Raised in place of sending a request; `.request` is the httpx.Request that was built."""
+    """Raised in place of sending a write; `.request` is the httpx.Request that was built."""
 
-    def __init__(self, request: Any, secret: str | None = None) -> None:
+    def __init__(self, request: Any) -> None:
         super().__init__(f"{request.method} {request.url}")
         self.request = request
-        self.secret = secret
 
     def describe(self) -> dict[str, Any]:
-        """{"method", "url", "headers", "body"}: the key's header shows as "(hidden)"."""
+        """{"method", "url", "headers", "body"}; the API key's header shows as "(hidden)"."""
         request = self.request
+        secret = request.headers.get(KEY_HEADER)
         headers = {}
         for name, value in request.headers.multi_items():
-            hide = name.lower() == KEY_HEADER or (self.secret and self.secret in value)
+            hide = name.lower() == KEY_HEADER or bool(secret and secret in value)
             headers[_title(name)] = HIDDEN if hide else value
         content = request.content or b""
         body: Any = None
@@ -49,25 +55,20 @@ def _title(name: str) -> str:
     return "X-CEKURA-API-KEY" if name.lower() == KEY_HEADER else "-".join(p.capitalize() for p in name.split("-"))
 
 
-def _transport(secret: str | None) -> Any:
-    import httpx
+def stop_writes(
+    then: Callable[[Any], None] | None = None, on_read: Callable[[Any], None] | None = None
+) -> Callable[[Any], None]:
+    """An `on_request` hook: reads pass (after `on_read`), the first write raises DryRun.
 
-    class DryRunTransport(httpx.BaseTransport):
-        def handle_request(self, request: httpx.Request) -> httpx.Response:
-            request.read()
-            raise DryRun(request, secret)
+    `then`: another on_request hook to call for the requests that do go out.
+    """
 
-    return DryRunTransport()
+    def hook(request: Any) -> None:
+        if request.method.upper() not in READS:
+            raise DryRun(request)
+        if on_read is not None:
+            on_read(request)
+        if then is not None:
+            then(request)
 
-
-def dry_run_client(**options: Any) -> Any:
-    """A `Cekura` client (same settings and checks) whose requests are built, then stopped."""
-    from ._client import Cekura, _import_httpx
-
-    httpx = _import_httpx()
-    probe = Cekura(**options)  # resolves and checks the settings exactly as a real client would
-    secret = probe._settings.api_key
-    http = httpx.Client(transport=_transport(secret), follow_redirects=False)
-    client = Cekura(**options, http_client=http)
-    client._dry_run_http = http  # closed with the runtime (the client does not own it)
-    return client
+    return hook

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # imported by `import cekura`: no `typing` import at run time
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
     from typing import Any
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "APIResponseError",
     "JobError",
     "JobTimeoutError",
+    "UnknownArgumentError",
 ]
 
 
@@ -49,7 +51,9 @@ class CekuraError(Exception):
     """Base class of every error raised by this SDK.
 
     Attributes: `status` (HTTP status or None), `body` (parsed JSON body, text, or None),
-    `method` and `path` of the request concerned (None when no request was involved).
+    `method` and `path` of the request concerned (None when no request was involved),
+    `headers` of the response (None when none arrived) and its `request_id` (from the
+    response's `X-Request-Id` header, when the server sends one).
     """
 
     def __init__(
@@ -60,6 +64,8 @@ class CekuraError(Exception):
         body: Any = None,
         method: str | None = None,
         path: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        request_id: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -67,6 +73,8 @@ class CekuraError(Exception):
         self.body = body
         self.method = method
         self.path = path
+        self.headers = headers
+        self.request_id = request_id
 
     def __str__(self) -> str:
         where = f"{self.method} {self.path}: " if self.method and self.path else ""
@@ -93,6 +101,47 @@ class ValidationError(APIError):
     def __init__(self, message: str, *, errors: dict[str, Any] | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.errors: dict[str, Any] = errors or {}
+
+
+class UnknownArgumentError(ValidationError, TypeError):
+    """A keyword argument or field the method does not know; refused before anything is sent.
+
+    Also a `TypeError`, as Python's own unexpected-keyword error is. `suggestions` lists the
+    closest known names (`promt` -> `prompt`). Fields the SDK does not know yet can be sent
+    with `extra_body={...}`.
+    """
+
+    def __init__(self, message: str, *, suggestions: list[str] | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.suggestions = suggestions or []
+
+
+def suggest(word: str, known: Iterable[str]) -> list[str]:
+    """The known names closest to `word`: `agent` -> agent_id, agents; `promt` -> prompt."""
+    import difflib
+
+    names = sorted(set(known))
+    prefixed = [n for n in names if n.startswith(word + "_") or word.startswith(n + "_")]
+    close = difflib.get_close_matches(word, names, n=3, cutoff=0.6)
+    return list(dict.fromkeys(prefixed + close))[:3]
+
+
+def unknown_argument(name: str, known: Iterable[str], where: str, *, kind: str = "argument") -> UnknownArgumentError:
+    known = list(known)
+    hints = suggest(name, known)
+    mean = f"; did you mean {' or '.join(repr(h) for h in hints)}?" if hints else ""
+    if kind == "field":
+        message = (
+            f"unknown field {name!r} in {where}{mean} Nothing was sent "
+            "(send fields the SDK does not know yet with extra_body={...})."
+        )
+    else:
+        message = f"{where} got an unknown {kind} {name!r}{mean} Nothing was sent."
+    return UnknownArgumentError(
+        message,
+        errors={name: [f"unknown {kind}" + (f"; did you mean {hints[0]!r}?" if hints else "")]},
+        suggestions=hints,
+    )
 
 
 class AuthenticationError(APIError):

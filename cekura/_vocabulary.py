@@ -62,6 +62,12 @@ TOGGLE_SETTINGS = (
 #: omit `eval_type`, which the API requires; the dashboard's default is Boolean.
 CREATE_DEFAULTS: dict[str, Any] = {"eval_type": "binary"}
 
+#: Where a metric type reads its criterion: metric type -> (documented field, wire field).
+#: The docs write an LLM judge's criterion as `prompt=`; the API's create description says the
+#: judge reads it from `description`. So for an `llm_judge` metric given `prompt` and no
+#: `description`, the body carries the text in both (create, update, replace, bulk create).
+CRITERION_FIELDS: dict[str, tuple[str, str]] = {"llm_judge": ("prompt", "description")}
+
 
 def wire_value(field: str, value: Any) -> Any:
     """The wire spelling of `value` for `field` (unchanged if it is already canonical)."""
@@ -70,8 +76,18 @@ def wire_value(field: str, value: Any) -> Any:
     return value
 
 
-def metric_body(fields: dict[str, Any], *, creating: bool) -> dict[str, Any]:
-    """Documented metric fields -> the wire body. Unknown fields pass through unchanged."""
+def needs_metric_type(fields: dict[str, Any]) -> bool:
+    """Whether placing the criterion (CRITERION_FIELDS) depends on a type these fields lack."""
+    return "type" not in fields and any(
+        source in fields and target not in fields for source, target in CRITERION_FIELDS.values()
+    )
+
+
+def metric_body(fields: dict[str, Any], *, creating: bool, metric_type: str | None = None) -> dict[str, Any]:
+    """Documented metric fields -> the wire body (the schema check comes after).
+
+    `metric_type` is the stored metric's type, for an update that does not name one.
+    """
     from ._errors import ValidationError
 
     body: dict[str, Any] = {}
@@ -86,6 +102,11 @@ def metric_body(fields: dict[str, Any], *, creating: bool) -> dict[str, Any]:
     if creating:
         for name, default in CREATE_DEFAULTS.items():
             body.setdefault(name, default)
+    kind = body.get("type", metric_type)
+    if isinstance(kind, str) and kind in CRITERION_FIELDS:
+        source, target = CRITERION_FIELDS[kind]
+        if source in body and target not in body:
+            body[target] = body[source]
     return body
 
 

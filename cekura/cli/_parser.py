@@ -89,8 +89,9 @@ GLOBAL_FLAGS = (
         ("--dry-run",),
         {
             "action": "store_true",
-            "help": "print the request the command would send (method, URL, headers without the key, "
-            "body) and send nothing",
+            "help": "print the write the command would send (method, URL, headers without the key, "
+            "body) and do not send it; a read it is built from (e.g. the metric an update changes) "
+            "is sent, and told on stderr",
         },
         False,
     ),
@@ -304,12 +305,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     probes the filesystem for translation files, which made up half the time of `--help`,
     and the rest of this CLI speaks English only. argparse is restored before returning.
     """
-    translate = argparse._
-    argparse._ = _same
+    translate = argparse._  # type: ignore[attr-defined]
+    argparse._ = _same  # type: ignore[attr-defined]
     try:
         return _parse(argv)
     finally:
-        argparse._ = translate
+        argparse._ = translate  # type: ignore[attr-defined]
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

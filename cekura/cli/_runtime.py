@@ -101,24 +101,28 @@ class Runtime:
             args = self.args
             api_url = self.api_url()
             self.warn_if_config_loose()
+            on_request, on_response = _debug_hooks() if args.debug else (None, None)
             options: dict[str, Any] = {
                 "api_key": args.api_key,
                 "api_url": api_url,
                 "project_id": args.project_id,
                 "timeout": args.timeout,
                 "max_retries": args.max_retries,
+                "on_request": on_request,
+                "on_response": on_response,
             }
             if getattr(args, "dry_run", False):
-                from .._dryrun import dry_run_client
+                from .._dryrun import stop_writes
 
-                client = dry_run_client(**options)
-            else:
-                client = Cekura(**options)
+                def read(request: Any) -> None:
+                    self.note(f"dry run: sending {request.method} {request.url} (a read the request is built from)")
+
+                options["on_request"] = stop_writes(on_request, on_read=read)
+            client = Cekura(**options)
             self._notices = _show_retry_notices()
             if not args.yes and not getattr(args, "dry_run", False) and _can_ask():
                 _confirm_deletes(client)
             if args.debug:
-                _log_requests(client)
                 self.note(f"debug: API URL {client.api_url}; key from: {client._settings.sources['api_key']}")
             self._client = client
         return self._client
@@ -137,9 +141,6 @@ class Runtime:
             self._notices = None
         if self._client is not None:
             self._client.close()
-            dry_http = getattr(self._client, "_dry_run_http", None)
-            if dry_http is not None:
-                dry_http.close()
             self._client = None
 
 
@@ -211,25 +212,25 @@ def _show_retry_notices() -> Any:
     return handler
 
 
-def _log_requests(client: Any) -> None:
-    """--debug: one stderr line per request and per answer. Headers (and so the key) are not logged."""
+def _debug_hooks() -> tuple[Any, Any]:
+    """--debug: one stderr line per request and per answer, through the SDK's public hooks
+    (`Cekura(on_request=..., on_response=...)`). Headers (and so the key) are not shown."""
     import time
 
-    send = client._send
+    started = [0.0]  # the CLI sends one request at a time
 
-    def logged(request: Any) -> Any:
+    def on_request(request: Any) -> None:
         size = len(request.content or b"")
         sys.stderr.write(
             f"debug: > {request.method} {request.url}" + (f" ({size} bytes)" if size else "") + "\n"
         )
-        started = time.perf_counter()
-        response, exc = send(request)
-        elapsed = (time.perf_counter() - started) * 1000
-        outcome = f"{type(exc).__name__}: {exc}" if exc is not None else f"HTTP {response.status_code}"
-        sys.stderr.write(f"debug: < {outcome} in {elapsed:.0f} ms\n")
-        return response, exc
+        started[0] = time.perf_counter()
 
-    client._send = logged
+    def on_response(response: Any) -> None:
+        elapsed = (time.perf_counter() - started[0]) * 1000
+        sys.stderr.write(f"debug: < HTTP {response.status_code} in {elapsed:.0f} ms\n")
+
+    return on_request, on_response
 
 
 def run(handler: str, args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import re
+import uuid
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote
@@ -147,19 +148,21 @@ def seed_tenant(store: Store, tenant: str, now: float) -> None:
                 store.put(tenant, kind, dict(doc))
         for metric in _seed.METRICS:
             store.put(tenant, "metric", {"id": metric["id"], **_metrics.DEFAULTS, **metric,
-                                         "slug": _metrics.make_slug(metric["name"], metric["id"])})
+                                         "slug": _metrics.make_slug(str(metric["name"]), int(metric["id"]))})  # type: ignore[call-overload]
 
 
 def handle(sandbox: Sandbox, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes,
            base_url: str) -> tuple[int, dict[str, str], bytes]:
+    # Every answer names its request, as API gateways do (X-Request-Id), for support and logs.
+    request_id = {"X-Request-Id": "req_" + uuid.uuid4().hex}
     try:
         status, payload = _dispatch(sandbox, method.upper(), path, query, headers, body, base_url.rstrip("/"))
-        return encode(status, payload)
+        return encode(status, payload, request_id)
     except ApiError as exc:
-        return encode(exc.status, exc.body, exc.headers)
+        return encode(exc.status, exc.body, {**request_id, **(exc.headers or {})})
     except Exception:  # a sandbox bug: answer 500 like a server would, and say why in the log
         log.exception("sandbox error on %s %s", method, path)
-        return encode(500, {"detail": "Internal sandbox error."})
+        return encode(500, {"detail": "Internal sandbox error."}, request_id)
 
 
 def _dispatch(sandbox: Sandbox, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes,

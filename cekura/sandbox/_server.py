@@ -28,7 +28,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
             base_url = f"http://{host}"
-            status, headers, content = self.server.sandbox.handle(self.command, path, query, self.headers, body,
+            status, headers, content = self.server.sandbox.handle(self.command, path, query, self.headers, body,  # type: ignore[arg-type]
                                                                   base_url)
         self.send_response(status)
         for name, value in headers.items():
@@ -60,7 +60,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _read_chunked(self) -> tuple[bytes, Any]:
         from ._app import encode
 
-        chunks, total = [], 0
+        chunks: list[bytes] = []
+        total = 0
         while True:
             size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
             if size == 0:
@@ -101,7 +102,7 @@ class _Server(ThreadingHTTPServer):
     def url(self) -> str:
         host, port = self.server_address[:2]
         shown = "127.0.0.1" if host in ("", "0.0.0.0") else host
-        return f"http://{shown}:{port}"
+        return f"http://{shown}:{port}"  # type: ignore[str-bytes-safe]
 
 
 def make_server(host: str = "127.0.0.1", port: int = 0, db: str | None = None,
