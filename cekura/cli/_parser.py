@@ -331,7 +331,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
             f"drop --dry-run (see `{args._parser.prog} --help`)",
         )
     for flags, options, default in GLOBAL_FLAGS:
-        dest = options.get("dest") or flags[0].lstrip("-").replace("-", "_")
+        dest = str(options.get("dest") or flags[0].lstrip("-").replace("-", "_"))
         if not hasattr(args, dest):
             setattr(args, dest, default)
     return args

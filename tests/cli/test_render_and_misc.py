@@ -79,7 +79,6 @@ def test_json_output_is_exactly_the_value_indented():
 
 def test_sandbox_serve_passes_its_flags(run, monkeypatch):
     import cekura.sandbox
-
     from cekura.cli import _cmd_local
 
     calls = []

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from cekura import Cekura, RetryPolicy
+from cekura import APITimeoutError, Cekura, RetryPolicy, ServerError
 from tests.support.faultserver import FaultServer
 
 FAST = RetryPolicy(max_retries=2, backoff_initial=0.001, backoff_max=0.002)
@@ -36,7 +36,7 @@ def test_no_answer_names_the_host_and_the_wait(server, caplog):
     caplog.set_level(logging.INFO, logger="cekura")
     server.plan(("stall", 1.0), ("stall", 1.0), ("stall", 1.0))
     with Cekura(api_key="k-0123456789", api_url=server.url, retry_policy=FAST, timeout=0.2) as client:
-        with pytest.raises(Exception):
+        with pytest.raises(APITimeoutError):
             client.metrics.get(55)
     notices = retries(caplog)
     assert len(notices) == 2
@@ -48,7 +48,7 @@ def test_a_write_that_is_not_retried_logs_nothing(server, caplog):
     caplog.set_level(logging.INFO, logger="cekura")
     server.plan(("status", 503))
     with Cekura(api_key="k-0123456789", api_url=server.url, retry_policy=FAST) as client:
-        with pytest.raises(Exception):
+        with pytest.raises(ServerError):
             client.metrics.create({"name": "n", "type": "llm_judge", "eval_type": "boolean", "prompt": "p"})
     assert retries(caplog) == []
 
