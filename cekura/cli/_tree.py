@@ -607,6 +607,42 @@ COMPLETION = Node(
     ),
 )
 
+# ----------------------------------------------------------------------------- any endpoint (i14)
+def _api(p: argparse.ArgumentParser) -> None:
+    p.add_argument("method", metavar="METHOD", type=t.http_method, help="GET, POST, PUT, PATCH or DELETE")
+    p.add_argument("path", metavar="PATH", help="path under the API URL, e.g. /test_framework/v1/metrics/55/")
+    p.add_argument(
+        "-f", "--raw-field", metavar="KEY=VALUE", dest="raw_fields", type=t.field, action="append",
+        help="a string field: the query string for GET/DELETE, the JSON body otherwise (repeatable)",
+    )
+    p.add_argument(
+        "-F", "--field", metavar="KEY=VALUE", dest="typed_fields", type=t.field, action="append",
+        help="a typed field: numbers, true/false/null and JSON arrays/objects keep their type",
+    )
+    p.add_argument("--input", metavar="FILE", help="the JSON body from a file ('-' reads stdin)")
+    p.add_argument(
+        "--paginate", action="store_true", help="GET: follow `next` links and print every item as one JSON array"
+    )
+
+
+API = Node(
+    "api",
+    "call any Cekura endpoint with your key, URL and retries (JSON out)",
+    setup=_api,
+    handler="_cmd_api:api",
+    description="Send one request to any endpoint, with the configured key, API URL, timeouts and\n"
+    "retries (--sandbox works too), and print the JSON answer. A POST or PATCH is retried only\n"
+    "when it provably never reached the server. A full URL must be under the API URL in use.",
+    examples=(
+        "cekura api GET /test_framework/v1/metrics/55/",
+        "cekura api GET /test_framework/v1/metrics/ -f agent_id=123 --query '[].name'",
+        "cekura api POST /test_framework/v1/metrics/ --input metric.json",
+        "cekura api PATCH /test_framework/v1/metrics/55/ -f description='checks the read-back'",
+        "cekura api GET /test_framework/v1/critical-metric-scenarios/ -F metric_id=55 --paginate",
+        "cekura --sandbox api DELETE /test_framework/v1/metrics/55/ --yes",
+    ),
+)
+
 VERSION = Node("version", "print the version", handler="_cmd_local:version", examples=("cekura version",))
 
-TREE = (PREDEFINED, METRICS, SCENARIOS, REVIEWS, CONFIG, AUTH, SANDBOX, COMPLETION, VERSION)
+TREE = (PREDEFINED, METRICS, SCENARIOS, REVIEWS, API, CONFIG, AUTH, SANDBOX, COMPLETION, VERSION)
