@@ -47,6 +47,7 @@ class _BaseClient(Generic[M]):
         retry_policy: RetryPolicy | None = None,
         on_request: Callable[[httpx.Request], None] | None = None,
         on_response: Callable[[httpx.Response], None] | None = None,
+        profile: str | None = None,
     ) -> None:
         """Create a client.
 
@@ -58,6 +59,8 @@ class _BaseClient(Generic[M]):
         `on_request(request)` is called before every HTTP attempt (retries included) and
         `on_response(response)` after every answer, with the httpx objects; plain callables
         for both clients. Logging: `logging.getLogger("cekura")`, or `CEKURA_LOG=debug|info`.
+        `profile` (or CEKURA_PROFILE) reads the config file's `[profiles.NAME]` section instead
+        of its top level.
         """
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
             raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
@@ -66,7 +69,7 @@ class _BaseClient(Generic[M]):
         for name, hook in (("on_request", on_request), ("on_response", on_response)):
             if hook is not None and not callable(hook):
                 raise ConfigurationError(f"{name} must be a callable, got {type(hook).__name__}")
-        self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id)
+        self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id, profile=profile)
         self.timeout = float(timeout)
         self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
         self._http = http_client

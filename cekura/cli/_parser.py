@@ -51,6 +51,15 @@ GLOBAL_FLAGS = (
         False,
     ),
     (
+        ("--profile",),
+        {
+            "metavar": "NAME",
+            "help": "use the [profiles.NAME] section of ~/.cekura/config.toml (beats CEKURA_PROFILE); "
+            "with config set/unset and auth login/logout: write there",
+        },
+        None,
+    ),
+    (
         ("--project-id",),
         {"metavar": "ID", "type": _types.positive_id, "help": "default project (beats CEKURA_PROJECT_ID)"},
         None,

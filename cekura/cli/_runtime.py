@@ -110,6 +110,7 @@ class Runtime:
                 "max_retries": args.max_retries,
                 "on_request": on_request,
                 "on_response": on_response,
+                "profile": args.profile,
             }
             if getattr(args, "dry_run", False):
                 from .._dryrun import stop_writes

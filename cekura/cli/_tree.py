@@ -26,7 +26,8 @@ ROOT_EXAMPLES = (
 
 ROOT_NOTES = """\
 settings (first match wins): flags > environment (CEKURA_API_KEY, CEKURA_API_URL,
-CEKURA_PROJECT_ID) > ~/.cekura/config.toml (cekura config set) > defaults.
+CEKURA_PROJECT_ID) > ~/.cekura/config.toml (cekura config set), or its [profiles.NAME]
+section with --profile NAME / CEKURA_PROFILE > defaults.
 --format json: list commands print a JSON array (one page, or every page with --all).
 exit codes: 0 ok, 1 the API refused or failed (or you declined), 2 bad usage or input (nothing sent),
 130 Ctrl-C.
@@ -478,7 +479,12 @@ def _config_set(p: argparse.ArgumentParser) -> None:
 CONFIG = Node(
     "config",
     "read and write ~/.cekura/config.toml",
-    examples=("cekura config get", "cekura config set default_project_id 1", "cekura config path"),
+    examples=(
+        "cekura config get",
+        "cekura config set default_project_id 1",
+        "cekura config set --profile staging api_url https://staging.example",
+        "cekura config path",
+    ),
     children=(
         Node(
             "get",
@@ -539,6 +545,7 @@ AUTH = Node(
             examples=(
                 "cekura auth login --api-key -   # then paste the key, Enter, Ctrl-D",
                 "cekura auth login --api-key ck_live_...",
+                "cekura auth login --profile staging --api-key -",
             ),
         ),
         Node(

@@ -102,7 +102,10 @@ def test_config_get_masks_the_key(run, isolated_home):
     assert table.code == 0 and KEY not in table.out and "ck_l…ef" in table.out
     everything = run("config", "get", "--format", "json").json
     assert everything["api_key"] == "ck_l…ef"
-    assert set(everything) == {"api_key", "api_url", "default_project_id", "default_organization_id"}
+    assert set(everything) == {
+        "api_key", "api_url", "default_project_id", "default_organization_id", "profile", "sources"
+    }
+    assert everything["sources"] == {"api_key": "config file", "api_url": "default"}
     one = run("config", "get", "api_key")
     assert one.out.strip() == "ck_l…ef"
 
