@@ -216,9 +216,12 @@ def _close_flag(parser: argparse.ArgumentParser | None, extra: list[str]) -> str
 
 
 def add_global_flags(parser: argparse.ArgumentParser, skip: frozenset[str] = frozenset()) -> None:
+    """The global flags, except those in `skip` and those the command already defines itself
+    (e.g. its own --yes): a command's own flag wins."""
     group = parser.add_argument_group("global options (before or after the command)")
+    taken = parser._option_string_actions
     for flags, options, _default in GLOBAL_FLAGS:
-        if flags[0] not in skip:
+        if flags[0] not in skip and not any(flag in taken for flag in flags):
             group.add_argument(*flags, default=argparse.SUPPRESS, **options)
 
 

@@ -142,3 +142,13 @@ def test_lazy_parser_builds_only_the_named_branch():
         return total
 
     assert count(lazy) < count(full) / 3
+
+
+def test_a_commands_own_flag_wins_over_a_global_one():
+    import argparse
+
+    parser = _parser.Parser(prog="cekura x")
+    parser.add_argument("--yes", "-y", action="store_true", help="the command's own meaning")
+    _parser.add_global_flags(parser)  # no "conflicting option strings" error
+    assert parser._option_string_actions["--yes"].help == "the command's own meaning"
+    assert isinstance(parser.parse_args(["--yes", "--dry-run"]), argparse.Namespace)
