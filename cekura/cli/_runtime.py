@@ -206,6 +206,8 @@ def _show_retry_notices() -> Any:
                 sys.stderr.flush()
 
     logger = logging.getLogger("cekura")
+    if logger.getEffectiveLevel() <= logging.INFO and any(getattr(h, "_cekura_env", False) for h in logger.handlers):
+        return None  # CEKURA_LOG=info|debug already shows them (and more) on stderr
     if logger.getEffectiveLevel() > logging.INFO:
         logger.setLevel(logging.INFO)
     handler = RetryNotices(logging.INFO)
