@@ -48,7 +48,7 @@ RESULTS = HERE / "results"
 WORKLOADS = HERE / "workloads.py"
 KEY = "bench-key-0123456789"
 
-FIGURES = ("startup", "percall", "fanout", "memory", "sandbox")
+FIGURES = ("startup", "percall", "fanout", "memory", "sandbox", "tables")
 
 
 def log(message: str) -> None:
@@ -327,6 +327,41 @@ def bench_sandbox(env: dict[str, str], cwd: str, calls: int, rounds: int) -> lis
     ]
 
 
+TABLES_SCRIPT = """
+import io, json, sys, time
+from cekura.cli import _render
+n = int(sys.argv[1])
+rows = [{"id": i, "name": f"Booking confirmed and read back to the caller, variant {i}", "type": "llm_judge",
+         "eval_type": "binary", "agents": [123, 124], "project": 1} for i in range(n)]
+best = {}
+for mode in ("table", "tsv", "json"):
+    times = []
+    for _ in range(3):
+        out = io.StringIO()
+        started = time.perf_counter()
+        _render.render(iter(rows), "metrics", mode=mode, out=out, width=100)
+        times.append(time.perf_counter() - started)
+    best[mode] = min(times)
+print(json.dumps(best))
+"""
+
+
+def bench_tables(env: dict[str, str], cwd: str, rows: int) -> list[Row]:
+    """The CLI's table and TSV rendering against its JSON output, for the same rows (issue #14: 13 s before)."""
+    done = subprocess.run([str(OURS_BIN / "python"), "-c", TABLES_SCRIPT, str(rows)], env=env, cwd=cwd,
+                          capture_output=True, text=True, check=True)
+    best = json.loads(done.stdout)
+    ratio = best["table"] / best["json"]
+    return [
+        Row(
+            f"CLI: {rows:,} metrics as a table (100 columns) vs as JSON",
+            ms(best["table"]), ms(best["json"]) + " (JSON)", ratio, "table/JSON <= 3.00", ratio <= 3.0,
+            note=f"tab-separated rows (stdout not a terminal): {ms(best['tsv'])}; best of 3, streamed from an iterator",
+            raw=best,
+        )
+    ]
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -381,6 +416,9 @@ def main() -> int:
         if "sandbox" in only:
             log("in-process sandbox ...")
             rows += bench_sandbox(env, scratch, calls=300 if quick else 1000, rounds=3 if quick else 5)
+        if "tables" in only:
+            log("CLI tables ...")
+            rows += bench_tables(env, scratch, rows=20_000)
     finally:
         server.stop()
         shutil.rmtree(scratch, ignore_errors=True)
