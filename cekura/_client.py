@@ -20,16 +20,27 @@ from ._modes import Async, M, Sync
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from types import EllipsisType
     from typing import Self
 
     import httpx
 
     from ._response import RawResponse
-    from .resources import CriticalMetricScenarios, MetricReviews, Metrics, PredefinedMetrics
+    from .resources import (
+        Calls,
+        CriticalMetricScenarios,
+        MetricReviews,
+        Metrics,
+        PredefinedMetrics,
+        Results,
+        Runs,
+        TestSets,
+    )
 
 SANDBOX_BASE = "http://sandbox.local"
 #: Seconds allowed to open a connection (the timeout, when shorter, bounds it too).
 CONNECT_TIMEOUT = 5.0
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024  # = cekura._send.DEFAULT_MAX_RESPONSE_BYTES (kept lazy)
 
 
 class _BaseClient(Generic[M]):
@@ -45,6 +56,8 @@ class _BaseClient(Generic[M]):
         max_retries: int = 2,
         http_client: Any = None,
         retry_policy: RetryPolicy | None = None,
+        max_response_bytes: int | None | EllipsisType = ...,
+        allow_insecure_http: bool | None = None,
         on_request: Callable[[httpx.Request], None] | None = None,
         on_response: Callable[[httpx.Response], None] | None = None,
         profile: str | None = None,
@@ -61,6 +74,14 @@ class _BaseClient(Generic[M]):
         for both clients. Logging: `logging.getLogger("cekura")`, or `CEKURA_LOG=debug|info`.
         `profile` (or CEKURA_PROFILE) reads the config file's `[profiles.NAME]` section instead
         of its top level.
+
+        Bounds (see `cekura._send`): `timeout` covers each attempt whole, from connecting to the
+        last byte, so a call takes at most (max_retries + 1) x timeout plus the backoff between
+        attempts. `max_response_bytes` (default 64 MiB, counted after decompression; None lifts
+        it; env CEKURA_MAX_RESPONSE_BYTES, 0 lifts it) caps an answer. Redirects are never
+        followed. A plain http:// api_url to a host other than this machine is refused unless
+        `allow_insecure_http=True` (or CEKURA_ALLOW_INSECURE_HTTP=1, or the config file's
+        `allow_insecure_http = true`).
         """
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
             raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
@@ -70,11 +91,14 @@ class _BaseClient(Generic[M]):
             if hook is not None and not callable(hook):
                 raise ConfigurationError(f"{name} must be a callable, got {type(hook).__name__}")
         self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id, profile=profile)
+        _config.refuse_cleartext(self._settings, allow_insecure_http)
+        self.max_response_bytes = _config.max_response_bytes(max_response_bytes, DEFAULT_MAX_RESPONSE_BYTES)
         self.timeout = float(timeout)
         self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
         self._http = http_client
         self._owns_http = http_client is None
         self._ctx: Context | None = None
+        self._origin: tuple[str, str, int | None] | None = None  # set with the context (cekura._send)
         self._resources: dict[str, Any] = {}
         self._hooks = (on_request, on_response)
         if os.environ.get("CEKURA_LOG"):
@@ -157,6 +181,23 @@ class _BaseClient(Generic[M]):
     def metric_reviews(self) -> MetricReviews[M]:
         return self._resource("MetricReviews")
 
+    # beyond the page (issue #11): scoring calls and runs, votes, Labs test sets
+    @property
+    def calls(self) -> Calls[M]:
+        return self._resource("Calls")
+
+    @property
+    def runs(self) -> Runs[M]:
+        return self._resource("Runs")
+
+    @property
+    def results(self) -> Results[M]:
+        return self._resource("Results")
+
+    @property
+    def test_sets(self) -> TestSets[M]:
+        return self._resource("TestSets")
+
     # -- plumbing ----------------------------------------------------------------------------
     def _context(self) -> Context:
         if self._ctx is None:
@@ -168,9 +209,15 @@ class _BaseClient(Generic[M]):
                 "User-Agent": f"cekura-metrics-sdk/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} "
                 f"httpx/{httpx.__version__}",
                 "Accept": "application/json",
+                "Accept-Encoding": "gzip, deflate",  # all that cekura._send decodes (in bounded slices)
             }
             owned = self._http is None
             http = self._http_client(headers)
+            from ._send import install_deadlines, origin_of
+
+            self._origin = origin_of(base)  # the key goes there and nowhere else
+            if not self._async:
+                install_deadlines(http)  # every socket wait ends by the attempt's deadline
             import logging
 
             self._ctx = Context(
@@ -346,8 +393,12 @@ class Cekura(_BaseClient[Sync]):
                 time.sleep(instruction.seconds)
 
     def _send(self, request: Any) -> tuple[Any, BaseException | None]:
+        from ._send import send  # one attempt, bounded in time and size; redirects refused
+
         try:
-            return self._http.send(request), None
+            return send(
+                self._http, request, timeout=self.timeout, max_bytes=self.max_response_bytes, origin=self._origin
+            ), None
         except Exception as exc:  # classified by the flow (see _core.call)
             return None, exc
 
@@ -433,8 +484,12 @@ class AsyncCekura(_BaseClient[Async]):
                 await asyncio.sleep(instruction.seconds)
 
     async def _send(self, request: Any) -> tuple[Any, BaseException | None]:
+        from ._send import asend  # one attempt under asyncio.timeout, bounded in size; redirects refused
+
         try:
-            return await self._http.send(request), None
+            return await asend(
+                self._http, request, timeout=self.timeout, max_bytes=self.max_response_bytes, origin=self._origin
+            ), None
         except Exception as exc:
             return None, exc
 

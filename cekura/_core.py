@@ -43,7 +43,16 @@ from ._errors import (
 
 GENERATED = "cekura._generated"
 # Generated operation ids start with their tag; longest first so `metrics` matches last.
-_TAGS = ("critical_metric_scenarios", "predefined_metrics", "metric_reviews", "metrics")
+_TAGS = (
+    "critical_metric_scenarios",
+    "predefined_metrics",
+    "metric_reviews",
+    "test_sets",
+    "results",
+    "metrics",
+    "calls",
+    "runs",
+)
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -201,6 +210,8 @@ def call_spec(ctx: Context, spec: Mapping[str, Any], /, *, extra_params: dict[st
     request = ctx.build_request(
         method, ctx.base_url + path, params=params or None, headers=headers, content=content, **options
     )
+    if options:
+        request.extensions["cekura_timeout"] = ctx.timeout  # this call's bound on each attempt (cekura._send)
     idempotent = method in IDEMPOTENT_METHODS
     retry = ctx.retry
     log = ctx.log
@@ -223,6 +234,9 @@ def call_spec(ctx: Context, spec: Mapping[str, Any], /, *, extra_params: dict[st
                 extra=_fields("attempt", method, path, response, took, attempt),
             )
         retry_after: float | None = None
+        if isinstance(exc, CekuraError):  # the executor's own verdict (_send: too large, redirect): final
+            exc.method, exc.path = method, path
+            raise _scrub(exc, ctx.secret)
         error: CekuraError
         if exc is not None:
             error = _transport_error(exc, method, path, idempotent)
@@ -361,10 +375,11 @@ def _transport_error(exc: BaseException, method: str, path: str, idempotent: boo
     if never_arrived:
         what = "could not connect to the server; the request was not sent"
     elif idempotent:
-        what = "the connection failed before an answer arrived"
+        what = "no complete answer in time" if is_timeout else "the connection failed before an answer arrived"
     else:
         what = (
-            "the connection failed after the request was sent: the server may or may not have "
+            ("no complete answer in time" if is_timeout else "the connection failed")
+            + " after the request was sent: the server may or may not have "
             "applied it; check (e.g. list or get) before trying again"
         )
     cls = APITimeoutError if is_timeout else APIConnectionError
@@ -378,9 +393,20 @@ def _transport_error(exc: BaseException, method: str, path: str, idempotent: boo
     )
 
 
-def _text(response: Any, limit: int = 500) -> str:
-    text = response.content[:limit].decode("utf-8", "replace")
-    return text + ("…" if len(response.content) > limit else "")
+def _text(response: Any) -> str:
+    """The whole body as text (kept on the error; messages show only an excerpt)."""
+    return response.content.decode("utf-8", "replace")
+
+
+EXCERPT = 500  # characters of a body an error message may quote
+
+
+def _excerpt(text: str, limit: int = EXCERPT, squeeze: bool = False, whole: str = "body") -> str:
+    """`text`, or its first `limit` characters and a mark saying how much was left out."""
+    head = " ".join(text[:limit].split()) if squeeze else text[:limit]
+    if len(text) <= limit:
+        return head
+    return f"{head}… ({len(text) - limit:,} more characters; the full {whole} is on the error's .{whole})"
 
 
 def _status_error(response: Any, method: str, path: str, idempotent: bool = True) -> CekuraError:
@@ -424,22 +450,21 @@ def _field_errors(body: Any, message: str) -> dict[str, Any]:
 
 
 def _describe(body: Any, status: int) -> str:
-    """One line that says what the server said."""
+    """One line that says what the server said: at most an excerpt of the body (see `_excerpt`)."""
     prefix = f"HTTP {status}"
     if isinstance(body, dict):
         if isinstance(body.get("detail"), str):
-            return f"{prefix}: {body['detail']}"
+            return f"{prefix}: {_excerpt(body['detail'])}"
         parts = []
         for field, messages in body.items():
             if isinstance(messages, list):
                 messages = "; ".join(str(m) for m in messages)
             parts.append(f"{field}: {messages}")
-        return f"{prefix}: " + " | ".join(parts) if parts else prefix
+        return f"{prefix}: " + _excerpt(" | ".join(parts)) if parts else prefix
     if isinstance(body, list):
-        return f"{prefix}: {json.dumps(body)[:300]}"
+        return f"{prefix}: {_excerpt(json.dumps(body), 300)}"
     if isinstance(body, str) and body.strip():
-        snippet = " ".join(body.split())[:200]
-        return f"{prefix}: {snippet}"
+        return f"{prefix}: {_excerpt(body, squeeze=True)}"
     return prefix
 
 
@@ -463,6 +488,10 @@ def _scrub(error: CekuraError, secret: str | None) -> CekuraError:
     """Remove the API key from everything an error carries (a server may echo it back)."""
     if secret and len(secret) >= 4:
         error.message = _without(error.message, secret)
+        # An excerpt may end part way into the key ("…sk-live-12… (N more characters"): hide that part too.
+        for n in range(len(secret) - 1, 3, -1):
+            if secret[:n] + "…" in error.message:
+                error.message = error.message.replace(secret[:n] + "…", "***…")
         error.body = _without(error.body, secret)
         if isinstance(error, ValidationError):
             error.errors = _without(error.errors, secret)

@@ -9,10 +9,12 @@
     │   ├── NotFoundError             404
     │   ├── ConflictError             409
     │   ├── RateLimitError            429 (carries retry_after)
-    │   └── ServerError               5xx
+    │   ├── ServerError               5xx
+    │   └── RedirectError             3xx: never followed (the key would go along); names the target
     ├── APIConnectionError            the request did not get an answer
     │   └── APITimeoutError           ... because a timeout expired
     ├── APIResponseError              the answer could not be read (e.g. malformed JSON)
+    │   └── ResponseTooLargeError     ... because it is larger than max_response_bytes
     └── JobError                      a background job failed
         └── JobTimeoutError           ... or did not finish in time
 
@@ -38,9 +40,11 @@ __all__ = [
     "ConflictError",
     "RateLimitError",
     "ServerError",
+    "RedirectError",
     "APIConnectionError",
     "APITimeoutError",
     "APIResponseError",
+    "ResponseTooLargeError",
     "JobError",
     "JobTimeoutError",
     "UnknownArgumentError",
@@ -172,6 +176,15 @@ class ServerError(APIError):
     """5xx: the service failed."""
 
 
+class RedirectError(APIError):
+    """3xx: the server sent the request elsewhere. The SDK never follows a redirect, since the
+    API key would travel with it; `location` is the target the server named (or None)."""
+
+    def __init__(self, message: str, *, location: str | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.location = location
+
+
 class APIConnectionError(CekuraError):
     """No answer arrived. `may_have_reached_server` says whether the server could have acted on it."""
 
@@ -186,6 +199,15 @@ class APITimeoutError(APIConnectionError):
 
 class APIResponseError(CekuraError):
     """The server's answer could not be understood (e.g. a body that is not JSON)."""
+
+
+class ResponseTooLargeError(APIResponseError):
+    """The answer is larger than the client's `max_response_bytes` (counted after decompression);
+    reading stopped there. `limit` is that limit in bytes, `status` the answer's HTTP status."""
+
+    def __init__(self, message: str, *, limit: int | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.limit = limit
 
 
 class JobError(CekuraError):

@@ -34,6 +34,16 @@ FIELD_ALIASES: dict[str, str] = {
     "code": "custom_code",  # docs: code="""def evaluate(call): ..."""
 }
 
+#: The reverse direction, for what we write back for people (`cekura metrics export`):
+#: wire value -> the documented word. Wire values not listed are already the documented word.
+DOCUMENTED_VALUES: dict[str, dict[str, str]] = {
+    "eval_type": {"binary": "boolean", "continuous_qualitative": "rating"},
+    "type": {"custom_code": "python"},
+}
+
+#: Field names, wire -> documented (the inverse of FIELD_ALIASES).
+DOCUMENTED_FIELDS: dict[str, str] = {wire: doc for doc, wire in FIELD_ALIASES.items()}
+
 #: Keyword arguments of SDK methods: documented name -> wire name.
 ARGUMENT_ALIASES: dict[str, str] = {
     "count": "num_metrics",  # metrics.generate(count=10)
@@ -118,3 +128,46 @@ def with_job_aliases(job: Any) -> Any:
             for name in JOB_ID_NAMES:
                 job.setdefault(name, job_id)
     return job
+
+
+# --------------------------------------------------------------------------- beyond the page (issue #11)
+#: Keyword arguments of the calls / runs / results / test-set / preview methods, per method:
+#: documented name -> wire field. (Everything else in those methods is sent under its own name.)
+LIFECYCLE_ARGUMENTS: dict[str, dict[str, str]] = {
+    "calls.list": {"filters": "filters_v2"},  # calls.list(filters={...}) -> ?filters_v2=<JSON>
+    "calls.evaluate_metrics": {"call_log_id": "call_logs", "call_log_ids": "call_logs", "metric_ids": "metrics"},
+    "calls.rerun_evaluation": {"call_log_id": "call_logs", "call_log_ids": "call_logs"},
+    "metrics.preview": {"metric": "metric_data"},  # the unsaved metric's fields, in the documented words
+    "results.evaluate_metrics": {},  # run_ids / metric_ids travel as strings (upstream's types)
+    "test_sets.create_from_call_log": {"project_id": "project", "metric_ids": "metrics"},
+    "test_sets.create_from_run": {"project_id": "project", "metric_ids": "metrics"},
+}
+
+#: calls.rerun_evaluation(call_log_ids="all") re-scores every call of the agent.
+ALL_CALLS = "all"
+
+#: Values the SDK fills in for a preview when the caller leaves them out (as on create).
+PREVIEW_DEFAULTS: dict[str, Any] = {"name": "Preview", "type": "llm_judge", "eval_type": "binary"}
+
+#: cekura calls mark-metric-vote --thumbs-up / --thumbs-down -> thumbs_up true / false.
+VOTE_FLAGS = {"thumbs_up": True, "thumbs_down": False}
+
+
+def lifecycle_field(method: str, name: str) -> str:
+    """The wire field of a documented argument of one of the lifecycle methods."""
+    return LIFECYCLE_ARGUMENTS.get(method, {}).get(name, name)
+def documented_value(field: str, value: Any) -> Any:
+    """The documented word for a wire `value` of `field` (documented words pass unchanged)."""
+    value = wire_value(field, value)
+    if isinstance(value, str):
+        return DOCUMENTED_VALUES.get(field, {}).get(value, value)
+    return value
+
+
+def documented_metric(fields: dict[str, Any]) -> dict[str, Any]:
+    """A metric in the API's words (or ours) -> the same metric in the documented words."""
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        wire = FIELD_ALIASES.get(name, name)
+        out[DOCUMENTED_FIELDS.get(wire, wire)] = documented_value(wire, value)
+    return out

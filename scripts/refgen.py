@@ -81,6 +81,16 @@ def _resources() -> list[tuple[str, type]]:
     return found
 
 
+def _methods(cls: type, kinds: tuple[type, ...]) -> list[tuple[str, Any]]:
+    """The class's methods, then those it gets from mixins (e.g. metrics.preview), each once."""
+    found: dict[str, Any] = {}
+    for klass in cls.__mro__:
+        for name, value in vars(klass).items():
+            if isinstance(value, kinds) and name not in found:
+                found[name] = value
+    return list(found.items())
+
+
 def emit(spec_path: Path, types_text: str) -> str:
     del types_text  # the types module on disk is what the signatures name
     if str(ROOT) not in sys.path:
@@ -111,14 +121,12 @@ def emit(spec_path: Path, types_text: str) -> str:
     out.append("| resource | methods |")
     out.append("|---|---|")
     for attr, cls in resources:
-        names = [n for n, v in vars(cls).items() if isinstance(v, (Operation, Paginator))]
+        names = [n for n, _ in _methods(cls, (Operation, Paginator))]
         out.append(f"| `client.{attr}` | " + ", ".join(f"[`{n}`](#{attr}{n})" for n in names) + " |")
     out.append("")
     for attr, cls in resources:
         out += [f"## client.{attr}", "", _first_paragraph(cls.__doc__), ""]
-        for name, value in vars(cls).items():
-            if not isinstance(value, (Operation, Paginator)):
-                continue
+        for name, value in _methods(cls, (Operation, Paginator)):
             flow_fn = value.__wrapped__
             is_pages = isinstance(value, Paginator)
             sig = public_signature(flow_fn, iterator=is_pages)

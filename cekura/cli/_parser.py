@@ -70,9 +70,10 @@ GLOBAL_FLAGS = (
             "metavar": "SECONDS",
             "dest": "timeout",
             "type": _types.seconds,
-            "help": "seconds each HTTP attempt may take (default 30; connecting: at most 5). Reads are "
-            "tried 1 + --max-retries times, so a server that never answers fails within about "
-            "(1 + N) x SECONDS + a few seconds of backoff: 92 s with the defaults. Retries are told on stderr",
+            "help": "time limit of each HTTP attempt, from connecting to the last byte (default 30; "
+            "connecting alone: at most 5). Reads are tried 1 + --max-retries times, so a server that never "
+            "answers fails within about (1 + N) x SECONDS + a few seconds of backoff: 92 s with the "
+            "defaults. Retries are told on stderr",
         },
         30.0,
     ),

@@ -104,7 +104,9 @@ def wait_for_job(
             return state
         if status in FAILED:
             reason = state.get("error") or state.get("message") or "no reason given"
-            raise JobError(f"job {progress_id} {status}: {reason}", job=state)
+            from .._core import _excerpt  # a server's reason can be long: quote a marked excerpt
+
+            raise JobError(f"job {progress_id} {status}: {_excerpt(str(reason), whole='job')}", job=state)
         # The wait lasts its whole timeout: the last sleep is cut short so the last poll
         # falls on the deadline; giving up happens only after a poll at (or past) it.
         left = deadline - time.monotonic()

@@ -16,7 +16,8 @@ from .._vocabulary import (
     wire_value,
     with_job_aliases,
 )
-from ._base import Resource, pick, wait_for_job
+from ._base import pick, wait_for_job
+from ._metric_lifecycle import MetricLifecycle
 
 if TYPE_CHECKING:
     from ..types import (
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     )
 
 
-class Metrics(Resource[M]):
+class Metrics(MetricLifecycle[M]):  # preview, history, restore: ._metric_lifecycle
     """Your metrics (`client.metrics`). Returns are the API's JSON as dicts and lists."""
 
     @property

@@ -5,13 +5,14 @@ from typing import TYPE_CHECKING, Unpack
 
 from .._core import Context, Flow, call, positive_id
 from .._typing import M, Raw, RequestOptions, operation
-from ._base import Resource, pick
+from ._base import pick
+from ._metric_lifecycle import PredefinedCopy
 
 if TYPE_CHECKING:
     from ..types import PredefinedMetric
 
 
-class PredefinedMetrics(Resource[M]):
+class PredefinedMetrics(PredefinedCopy[M]):  # copy: ._metric_lifecycle
     """The platform's read-only catalog (`client.predefined_metrics`)."""
 
     @property

@@ -472,6 +472,594 @@ class FeedbackProgress(TypedDict):
     """The same id as `progress_id` (added by the SDK)."""
 
 
+class PreviewRequest(TypedDict):
+    """An unsaved metric and the 1-10 calls (or runs) to try it on."""
+    agent_id: NotRequired[int]
+    """Every call or run named must belong to this agent."""
+    project_id: NotRequired[int]
+    """Or to this project."""
+    call_log_ids: NotRequired[list[int]]
+    """Calls to score (give these or run_ids)."""
+    run_ids: NotRequired[list[int]]
+    """Simulation runs to score (give these or call_log_ids)."""
+    metric_data: PreviewMetric
+    """The metric to try, as it would be created."""
+
+
+class PreviewMetric(TypedDict):
+    """The fields of a metric that matter to a preview."""
+    name: str
+    type: MetricType
+    eval_type: EvalType
+    evaluation_trigger: NotRequired[EvaluationTrigger]
+    trigger_type: NotRequired[TriggerType]
+    evaluation_trigger_prompt: NotRequired[str]
+    evaluation_trigger_custom_code: NotRequired[str]
+    description: NotRequired[str]
+    """The judge's criterion for an `llm_judge` metric."""
+    prompt: NotRequired[str]
+    custom_code: NotRequired[str]
+    """Python source of a `custom_code` metric."""
+    enum_values: NotRequired[list[str]]
+    audio_enabled: NotRequired[bool]
+
+
+class PreviewProgress(TypedDict):
+    """Our definition: a preview job's state; `results` is filled once it has completed."""
+    progress_id: str
+    status: JobStatus
+    progress: int
+    """Percent done."""
+    error: NotRequired[str | None]
+    """Why the job failed."""
+    results: list[PreviewScore]
+    job_id: str
+    """The same id as `progress_id` (added by the SDK)."""
+
+
+class PreviewScore(TypedDict):
+    """Our definition: the previewed metric's verdict on one call or run."""
+    call_log_id: NotRequired[int | None]
+    run_id: NotRequired[int | None]
+    name: NotRequired[str]
+    """The previewed metric's name."""
+    type: NotRequired[str]
+    """The metric's eval_type."""
+    score: float | None
+    """0 fails and 5 passes for a binary metric; null means N/A or not evaluated."""
+    value: NotRequired[Any]
+    """The metric's own answer (a boolean, number or label), or null."""
+    explanation: list[str]
+    extra: NotRequired[dict[str, Any]]
+    evaluated: NotRequired[bool]
+    """False when the verdict could not be computed; `explanation` says why."""
+
+
+class MetricVersionPage(TypedDict):
+    count: int
+    next: NotRequired[str | None]
+    previous: NotRequired[str | None]
+    results: list[MetricVersion]
+
+
+class MetricVersion(TypedDict):
+    """A metric as it was after one change."""
+    history_id: NotRequired[int]
+    """Pass this to restore."""
+    history_date: str
+    """When the change was made."""
+    history_type: Literal["+", "~", "-"]
+    """`+` created, `~` changed, `-` deleted."""
+    history_change_reason: NotRequired[str | None]
+    history_user: NotRequired[HistoryUser | None]
+    """Who made the change (null for changes made with an API key)."""
+    version_id: NotRequired[str | None]
+    version_name: NotRequired[str | None]
+    agents_snapshot: NotRequired[Any]
+    """The metric's agents at the time (any JSON or null)."""
+    id: NotRequired[int]
+    """The metric's id."""
+    slug: NotRequired[str | None]
+    project: NotRequired[int | None]
+    agent: NotRequired[int | None]
+    name: str
+    description: NotRequired[str]
+    function_name: NotRequired[str | None]
+    type: NotRequired[MetricType]
+    eval_type: NotRequired[EvalType]
+    enum_values: NotRequired[Any]
+    """Allowed labels of an `enum` metric."""
+    audio_enabled: NotRequired[bool]
+    observability_enabled: NotRequired[bool]
+    simulation_enabled: NotRequired[bool]
+    sampling_enabled: NotRequired[bool]
+    alert_enabled: NotRequired[bool]
+    prompt: NotRequired[str]
+    display_order: NotRequired[int]
+    evaluation_trigger: NotRequired[EvaluationTrigger]
+    trigger_type: NotRequired[TriggerType]
+    evaluation_trigger_prompt: NotRequired[str]
+    evaluation_trigger_custom_code: NotRequired[str]
+    priority_assignment_prompt: NotRequired[str]
+    configuration: NotRequired[Any]
+    """Metric-specific settings."""
+    alert_type: NotRequired[AlertType]
+    significant_change_alert_status: NotRequired[SignificantChangeAlertStatus]
+    significant_change_alert_direction: NotRequired[SignificantChangeAlertDirection]
+    window_size: NotRequired[int]
+    std_multiplier: NotRequired[float]
+    ewma_alpha: NotRequired[float]
+    add_to_new_agents: NotRequired[bool | None]
+    alert_filters: NotRequired[Any]
+    """Call filters applied before alerting (any JSON or null)."""
+    slack_workspace: NotRequired[int | None]
+    slack_channel_id: NotRequired[str | None]
+    custom_code: NotRequired[str]
+    vocera_defined_metric_code: NotRequired[str]
+    llm_provider: NotRequired[LlmProvider]
+    relevance_llm_provider: NotRequired[LlmProvider]
+    metric_description_variables: NotRequired[Any]
+    """Any JSON."""
+    evaluation_trigger_variables: NotRequired[Any]
+    """Any JSON."""
+
+
+LlmProvider = Literal["openai", "gemini", "dspy-gepa-gemini-flash", "deepseek-v4-flash"]
+"""The model family that judges the metric."""
+
+
+class HistoryUser(TypedDict):
+    id: NotRequired[int]
+    name: str
+    email: str
+
+
+class MetricRestore(TypedDict):
+    history_id: int
+    """The version to bring back (from the metric's history)."""
+
+
+class PredefinedMetricCopy(TypedDict):
+    """Which catalog entries to copy, and where to (a project or an agent, not both)."""
+    predefined_metric_ids: NotRequired[list[int]]
+    """Catalog ids."""
+    metric_codes: NotRequired[list[str]]
+    """Or catalog codes."""
+    project_id: NotRequired[int]
+    agent_id: NotRequired[int]
+    scenarios: NotRequired[list[int]]
+    """Limit the copies to these scenarios (at most 1000)."""
+
+
+class MetricScore(TypedDict):
+    """One metric's verdict on a call or run."""
+    id: int
+    """The metric's id."""
+    name: str
+    type: str
+    """The metric's eval_type (binary, continuous_qualitative, numeric, enum)."""
+    score: float | None
+    """Our definition: null means N/A (the metric did not apply, or could not be evaluated). Binary metrics score 0 (fail) or 5 (pass)."""
+    enum: NotRequired[str]
+    """The label chosen by an `enum` metric."""
+    value: NotRequired[str]
+    """The answer of an `enum` metric."""
+    explanation: NotRequired[list[str]]
+    extra: NotRequired[dict[str, Any]]
+    """Metric-specific details (categories"""
+
+
+class MetricScoreBrief(TypedDict):
+    """A metric's verdict as listed with a call."""
+    id: int
+    name: str
+    type: str
+    score: float | None
+    """Our definition: null means N/A."""
+    enum: NotRequired[str]
+    value: NotRequired[str]
+
+
+class Evaluation(TypedDict):
+    metrics: list[MetricScore]
+
+
+CallStatus = Literal["success", "failure", "reviewed_success", "reviewed_failure"]
+"""The call's verdict, and whether a person has reviewed it."""
+
+
+class TranscriptTurn(TypedDict):
+    """One turn of a call."""
+    role: str
+    """"Main Agent" (your agent) or "Testing Agent" / the caller."""
+    content: str
+    timestamp: float
+    """Seconds from the start of the call."""
+
+
+class PayloadTurn(TypedDict):
+    """Our definition: one turn in the shape custom-code metrics receive it (`data["transcript_json"]`)."""
+    role: str
+    time: str
+    """MM:SS from the start of the call."""
+    content: str
+    start_time: NotRequired[float]
+    end_time: NotRequired[float]
+
+
+class CriticalCategoryFlag(TypedDict):
+    category_id: int
+    category: str
+    deviation: NotRequired[float]
+    wrongly_marked: NotRequired[bool]
+    feedback: NotRequired[str]
+    priority: NotRequired[Literal["critical", "non-critical", "not_a_bug"]]
+
+
+class CallLogPage(TypedDict):
+    count: int
+    next: NotRequired[str | None]
+    previous: NotRequired[str | None]
+    results: list[CallLogSummary]
+
+
+class CallLogSummary(TypedDict):
+    """A call as listed."""
+    id: NotRequired[int]
+    duration: NotRequired[str]
+    """MM:SS."""
+    success: NotRequired[bool | None]
+    is_reviewed: NotRequired[bool]
+    status: NotRequired[CallStatus]
+    feedback: NotRequired[str]
+    metrics: NotRequired[list[MetricScoreBrief]]
+    call_ended_reason: NotRequired[str]
+    customer_number: NotRequired[str]
+    agent: NotRequired[int | None]
+    agent_name: NotRequired[str]
+    call_id: str
+    """The voice provider's id for the call (not the call log id)."""
+    trace_id: NotRequired[str]
+    timestamp: NotRequired[str]
+    error_message: NotRequired[str | None]
+    dropoff_point: NotRequired[str]
+    topic: NotRequired[str]
+    created_at: NotRequired[str]
+    updated_at: NotRequired[str]
+    transcript: NotRequired[str]
+    transcript_object: NotRequired[Any]
+    """Our definition: upstream types this computed field as a string; the service answers the list of turns."""
+    evaluation: NotRequired[Any]
+    """Our definition: upstream types this computed field as a string; the service answers `{metrics: [...]}`."""
+
+
+class CallLog(TypedDict):
+    """A production call with everything the service knows about it."""
+    id: NotRequired[int]
+    duration: NotRequired[str]
+    """MM:SS."""
+    voice_recording_url: NotRequired[str]
+    critical_categories: NotRequired[list[CriticalCategoryFlag]]
+    transcript_object: NotRequired[list[TranscriptTurn]]
+    transcript_json: NotRequired[list[PayloadTurn]]
+    """Our definition: not in upstream's description. The sandbox also answers the turns in the shape custom-code metrics receive them; clients must not count on it from the service."""
+    status: NotRequired[CallStatus]
+    agent_id: NotRequired[str]
+    agent_name: NotRequired[str]
+    evaluation: NotRequired[Evaluation]
+    """Every metric's verdict on the call."""
+    metadata: NotRequired[dict[str, Any]]
+    dynamic_variables: NotRequired[dict[str, Any]]
+    testing_channel_index: NotRequired[int | None]
+    timestamp: NotRequired[str]
+    success: NotRequired[bool | None]
+    is_reviewed: NotRequired[bool]
+    feedback: NotRequired[str]
+    rubric: NotRequired[Any]
+    """Per-metric pass/fail conditions (any JSON or null)."""
+    transcript: NotRequired[str]
+    """The call as text, one `[MM:SS] Role: text` line per turn."""
+    call_ended_reason: NotRequired[str]
+    dropoff_point: NotRequired[str]
+    topic: NotRequired[str]
+    customer_number: NotRequired[str]
+    user_generated_transcript: NotRequired[Any]
+    """A transcript corrected by hand (any JSON or null)."""
+    error_message: NotRequired[str | None]
+    created_at: NotRequired[str]
+    updated_at: NotRequired[str]
+    call_id: str
+    trace_id: NotRequired[str]
+    agent: NotRequired[int | None]
+    project: NotRequired[int | None]
+
+
+class CallsEvaluateMetrics(TypedDict):
+    """The calls to score and the metrics to score them with; name the agent or the project."""
+    agent_id: NotRequired[int]
+    project_id: NotRequired[int]
+    call_logs: list[int]
+    metrics: list[int]
+
+
+class CallsRerunEvaluation(TypedDict):
+    """Name the agent by id or by assistant id (not both).
+    Our definition of the required set: upstream marks both agent ids required, while its
+    own text and examples send only one of them."""
+    agent_id: NotRequired[int]
+    assistant_id: NotRequired[int | str]
+    """Our definition: external assistant ids are text everywhere else in the API (e.g. `asst_...`); upstream types this one as an integer. Both are accepted."""
+    call_logs: list[int] | Literal["all"]
+    """Our definition: a list of call log ids, or the string `all`. Upstream's schema says only a list, while its text and examples accept `all`."""
+
+
+class MetricVote(TypedDict):
+    metric_id: int
+    """The metric whose judgment is voted on."""
+    thumbs_up: bool | None
+    """True agrees with the metric, false disagrees, null withdraws the vote."""
+    expected_value: Any
+    """What the metric should have answered (any JSON or null)."""
+    feedback: NotRequired[str | None]
+    """A note for the reviewers."""
+
+
+class CallLogVoteAnswer(TypedDict):
+    detail: str
+
+
+class RunVoteAnswer(TypedDict):
+    success: bool
+
+
+RunStatus = Literal["running", "completed", "failed", "pending", "in_progress", "evaluating", "in_queue", "timeout", "cancelled", "scaling_up"]
+
+
+class RunTranscriptTurn(TypedDict):
+    role: str
+    content: str
+    timestamp: float
+    normalized_content: NotRequired[str]
+    comparison_spans: NotRequired[list[Any]]
+
+
+class TestProfileInfo(TypedDict):
+    id: int
+    name: str
+    information: dict[str, Any]
+
+
+class Run(TypedDict):
+    """One simulated call of a result."""
+    id: NotRequired[int]
+    provider_call_id: NotRequired[str]
+    trace_id: NotRequired[str]
+    scenario: NotRequired[int | None]
+    scenario_name: NotRequired[str]
+    scenario_type: NotRequired[str]
+    personality: NotRequired[int | None]
+    personality_name: NotRequired[str]
+    agent: NotRequired[int]
+    agent_name: NotRequired[str]
+    agent_version: NotRequired[Any]
+    """Our definition: the agent version the run used, any JSON or null (upstream points this at an unrelated schema)."""
+    result_id: NotRequired[int]
+    result_name: NotRequired[str]
+    expected_outcome_prompt: NotRequired[str]
+    expected_outcome: NotRequired[Any]
+    """Our definition: upstream types this computed field as a string; the service answers `{score, explanation, outcome_alignments}` or null."""
+    evaluation: NotRequired[Evaluation]
+    rubric: NotRequired[Any]
+    """Any JSON or null."""
+    transcript: NotRequired[str]
+    transcript_object: NotRequired[list[RunTranscriptTurn]]
+    duration: NotRequired[str]
+    """MM:SS."""
+    voice_recording_url: NotRequired[str]
+    email_id: NotRequired[str | None]
+    status: NotRequired[RunStatus]
+    evaluation_status: NotRequired[CallStatus]
+    metadata: NotRequired[Any]
+    """Any JSON."""
+    success: NotRequired[bool]
+    is_reviewed: NotRequired[bool]
+    feedback: NotRequired[str]
+    timestamp: NotRequired[str]
+    executed_at: NotRequired[str | None]
+    outbound_number: NotRequired[str]
+    inbound_number: NotRequired[str]
+    critical_categories: NotRequired[list[CriticalCategoryFlag]]
+    error_message: NotRequired[str]
+    scenario_instructions: NotRequired[str]
+    run_as_text: NotRequired[bool]
+    test_profile_data: NotRequired[TestProfileInfo | None]
+    generated_mock_tool_entries: NotRequired[list[dict[str, Any]]]
+    mocked_tool_names: NotRequired[list[str]]
+    provider_call_details: NotRequired[Any]
+    """Any JSON."""
+    agent_number: NotRequired[str | None]
+    testing_channel_index: NotRequired[int | None]
+    run_type: NotRequired[str | None]
+    outbound_dial_window_opens_at: NotRequired[str]
+    outbound_dial_window_seconds: NotRequired[str]
+    outbound_dial_window_closes_at: NotRequired[str]
+
+
+class ResultDetail(TypedDict):
+    """A simulation result (one test launch) with its runs keyed by run id."""
+    id: NotRequired[int]
+    name: NotRequired[str]
+    agent: int
+    agent_name: NotRequired[str]
+    agent_version: NotRequired[str]
+    status: NotRequired[RunStatus]
+    met_expected_outcome_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    total_expected_outcome_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    success_rate: NotRequired[float]
+    run_as_text: NotRequired[bool]
+    is_cronjob: NotRequired[Any]
+    """Our definition: a boolean (upstream types it as a string)."""
+    runs: NotRequired[dict[str, Any]]
+    """Runs keyed by run id (a string)."""
+    overall_evaluation: NotRequired[Any]
+    """Scores summed up over the runs (any JSON or null)."""
+    total_duration: NotRequired[str]
+    """MM:SS."""
+    total_runs_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    completed_runs_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    success_runs_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    failed_runs_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    connected_runs: NotRequired[Any]
+    """Our definition: a list of run ids (upstream types it as a string)."""
+    not_connected_runs: NotRequired[Any]
+    """Our definition: a list of run ids (upstream types it as a string)."""
+    failed_infrastructure_runs: NotRequired[Any]
+    """Our definition: a list of run ids or null (upstream types it as a string)."""
+    failed_workflow_runs: NotRequired[Any]
+    """Our definition: a list of run ids or null (upstream types it as a string)."""
+    successful_calls: NotRequired[Any]
+    """Our definition: a list of run ids (upstream types it as a string)."""
+    scenarios: NotRequired[Any]
+    """Our definition: a list of `{id, name}` (upstream types it as a string)."""
+    critical_categories: NotRequired[Any]
+    """Our definition: a list (upstream types it as a string)."""
+    metrics: NotRequired[Any]
+    """Our definition: a list (upstream types it as a string)."""
+    runs_by_tags: NotRequired[Any]
+    """Our definition: an object (upstream types it as a string)."""
+    latency_data: NotRequired[Any]
+    """Our definition: an object (upstream types it as a string)."""
+    failed_reasons: NotRequired[Any]
+    """Any JSON or null."""
+    ai_summary: NotRequired[Any]
+    """Any JSON or null."""
+    ai_summary_status: NotRequired[str]
+    next_steps: NotRequired[Any]
+    """Any JSON or null."""
+    path_coverage: NotRequired[Any]
+    """Any JSON or null."""
+    performance_metrics: NotRequired[Any]
+    """Our definition: an object (upstream types it as a string)."""
+    run_type: NotRequired[str | None]
+    run_settings: NotRequired[Any]
+    """How the runs were launched (any JSON or null)."""
+    created_at: NotRequired[str]
+    updated_at: NotRequired[str]
+
+
+class ResultSummary(TypedDict):
+    """A simulation result without its runs' details."""
+    id: NotRequired[int]
+    name: str
+    agent: NotRequired[int]
+    agent_name: NotRequired[str]
+    agent_inbound: NotRequired[bool]
+    status: NotRequired[RunStatus]
+    success_rate: NotRequired[float]
+    run_as_text: NotRequired[bool]
+    is_cronjob: NotRequired[Any]
+    """Our definition: a boolean (upstream types it as a string)."""
+    runs: NotRequired[dict[str, Any]]
+    met_expected_outcome_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    total_expected_outcome_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    total_runs_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    completed_runs_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    success_runs_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    failed_runs_count: NotRequired[Any]
+    """Our definition: a count (upstream types it as a string)."""
+    scenarios: NotRequired[Any]
+    """Our definition: a list of `{id, name}` (upstream says an object)."""
+    run_type: NotRequired[str | None]
+    agent_version: NotRequired[str]
+    created_at: NotRequired[str]
+    updated_at: NotRequired[str]
+
+
+class ResultEvaluateMetrics(TypedDict):
+    """Runs of the result and metrics to score them with; upstream sends both id lists as strings."""
+    run_ids: list[str]
+    metric_ids: list[str]
+
+
+class ResultsBulkEvaluateMetrics(TypedDict):
+    result_ids: list[int]
+    metric_ids: list[int]
+
+
+class TestSetMetricLabel(TypedDict):
+    """A metric to review in the new test set, with what it should answer and a note."""
+    metric: int
+    feedback: NotRequired[str]
+    expected_value: NotRequired[Any]
+    """Any JSON or null."""
+
+
+class TestSetFromCallLog(TypedDict):
+    call_log_id: int
+    project: NotRequired[int]
+    """The call's project."""
+    name: NotRequired[str]
+    """Defaults to one made from the call log id."""
+    metrics: list[TestSetMetricLabel]
+
+
+class TestSetFromRun(TypedDict):
+    run_id: int
+    project: NotRequired[int]
+    """The run's project."""
+    name: NotRequired[str]
+    """Defaults to one made from the run id."""
+    metrics: list[TestSetMetricLabel]
+
+
+class TestSetReview(TypedDict):
+    """One metric's review inside a test set."""
+    id: int
+    metric: NotRequired[int]
+    metric_name: NotRequired[str]
+    metric_enum_values: NotRequired[Any]
+    """Any JSON."""
+    eval_type: NotRequired[str]
+    expected_value: NotRequired[Any]
+    """Any JSON or null."""
+    explanation: NotRequired[Any]
+    """The metric's explanation (any JSON)."""
+    feedback: NotRequired[str]
+    metric_function_name: NotRequired[str]
+    metric_vocera_defined_metric_code: NotRequired[str]
+
+
+class TestSet(TypedDict):
+    """A recorded call or run kept as labelled ground truth for a metric."""
+    id: NotRequired[int]
+    agent: int
+    name: NotRequired[str]
+    transcript: NotRequired[str]
+    transcript_object: NotRequired[Any]
+    """The turns (any JSON or null)."""
+    voice_recording: NotRequired[str]
+    voice_recording_url: NotRequired[str]
+    call_end_reason: NotRequired[str]
+    duration: NotRequired[str]
+    """MM:SS."""
+    source_model: NotRequired[Literal["CallLog", "Run"]]
+    source_id: NotRequired[str]
+    metric_reviews: NotRequired[list[TestSetReview]]
+    created_at: NotRequired[str]
+    updated_at: NotRequired[str]
+
+
 class MetricWriteInput(TypedDict, total=False):
     """`MetricWrite` as the SDK takes it (every key optional; the SDK checks what is required)."""
     name: str
@@ -612,6 +1200,139 @@ class ProcessFeedbacksRequestParams(ProcessFeedbacksRequestInput, RequestOptions
     """`ProcessFeedbacksRequestInput` as keyword arguments, with the per-call request options."""
 
 
+class PreviewRequestInput(TypedDict, total=False):
+    """`PreviewRequest` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    agent_id: int
+    """Every call or run named must belong to this agent."""
+    project_id: int
+    """Or to this project."""
+    call_log_ids: list[int]
+    """Calls to score (give these or run_ids)."""
+    run_ids: list[int]
+    """Simulation runs to score (give these or call_log_ids)."""
+    metric_data: PreviewMetric
+    """The metric to try, as it would be created."""
+
+
+class PreviewRequestParams(PreviewRequestInput, RequestOptions, total=False):
+    """`PreviewRequestInput` as keyword arguments, with the per-call request options."""
+
+
+class MetricRestoreInput(TypedDict, total=False):
+    """`MetricRestore` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    history_id: int
+    """The version to bring back (from the metric's history)."""
+
+
+class MetricRestoreParams(MetricRestoreInput, RequestOptions, total=False):
+    """`MetricRestoreInput` as keyword arguments, with the per-call request options."""
+
+
+class PredefinedMetricCopyInput(TypedDict, total=False):
+    """`PredefinedMetricCopy` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    predefined_metric_ids: list[int]
+    """Catalog ids."""
+    metric_codes: list[str]
+    """Or catalog codes."""
+    project_id: int
+    agent_id: int
+    scenarios: list[int]
+    """Limit the copies to these scenarios (at most 1000)."""
+
+
+class PredefinedMetricCopyParams(PredefinedMetricCopyInput, RequestOptions, total=False):
+    """`PredefinedMetricCopyInput` as keyword arguments, with the per-call request options."""
+
+
+class CallsEvaluateMetricsInput(TypedDict, total=False):
+    """`CallsEvaluateMetrics` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    agent_id: int
+    project_id: int
+    call_logs: list[int]
+    metrics: list[int]
+
+
+class CallsEvaluateMetricsParams(CallsEvaluateMetricsInput, RequestOptions, total=False):
+    """`CallsEvaluateMetricsInput` as keyword arguments, with the per-call request options."""
+
+
+class CallsRerunEvaluationInput(TypedDict, total=False):
+    """`CallsRerunEvaluation` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    agent_id: int
+    assistant_id: int | str
+    """Our definition: external assistant ids are text everywhere else in the API (e.g. `asst_...`); upstream types this one as an integer. Both are accepted."""
+    call_logs: list[int] | Literal["all"]
+    """Our definition: a list of call log ids, or the string `all`. Upstream's schema says only a list, while its text and examples accept `all`."""
+
+
+class CallsRerunEvaluationParams(CallsRerunEvaluationInput, RequestOptions, total=False):
+    """`CallsRerunEvaluationInput` as keyword arguments, with the per-call request options."""
+
+
+class MetricVoteInput(TypedDict, total=False):
+    """`MetricVote` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    metric_id: int
+    """The metric whose judgment is voted on."""
+    thumbs_up: bool | None
+    """True agrees with the metric, false disagrees, null withdraws the vote."""
+    expected_value: Any
+    """What the metric should have answered (any JSON or null)."""
+    feedback: str | None
+    """A note for the reviewers."""
+
+
+class MetricVoteParams(MetricVoteInput, RequestOptions, total=False):
+    """`MetricVoteInput` as keyword arguments, with the per-call request options."""
+
+
+class ResultEvaluateMetricsInput(TypedDict, total=False):
+    """`ResultEvaluateMetrics` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    run_ids: list[str]
+    metric_ids: list[str]
+
+
+class ResultEvaluateMetricsParams(ResultEvaluateMetricsInput, RequestOptions, total=False):
+    """`ResultEvaluateMetricsInput` as keyword arguments, with the per-call request options."""
+
+
+class ResultsBulkEvaluateMetricsInput(TypedDict, total=False):
+    """`ResultsBulkEvaluateMetrics` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    result_ids: list[int]
+    metric_ids: list[int]
+
+
+class ResultsBulkEvaluateMetricsParams(ResultsBulkEvaluateMetricsInput, RequestOptions, total=False):
+    """`ResultsBulkEvaluateMetricsInput` as keyword arguments, with the per-call request options."""
+
+
+class TestSetFromCallLogInput(TypedDict, total=False):
+    """`TestSetFromCallLog` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    call_log_id: int
+    project: int
+    """The call's project."""
+    name: str
+    """Defaults to one made from the call log id."""
+    metrics: list[TestSetMetricLabel]
+
+
+class TestSetFromCallLogParams(TestSetFromCallLogInput, RequestOptions, total=False):
+    """`TestSetFromCallLogInput` as keyword arguments, with the per-call request options."""
+
+
+class TestSetFromRunInput(TypedDict, total=False):
+    """`TestSetFromRun` as the SDK takes it (every key optional; the SDK checks what is required)."""
+    run_id: int
+    project: int
+    """The run's project."""
+    name: str
+    """Defaults to one made from the run id."""
+    metrics: list[TestSetMetricLabel]
+
+
+class TestSetFromRunParams(TestSetFromRunInput, RequestOptions, total=False):
+    """`TestSetFromRunInput` as keyword arguments, with the per-call request options."""
+
+
 __all__ = [
     "AlertType",
     "BulkAgentAssignment",
@@ -622,6 +1343,18 @@ __all__ = [
     "BulkToggleSettingsInput",
     "BulkToggleSettingsParams",
     "BulkToggleSettingsResult",
+    "CallLog",
+    "CallLogPage",
+    "CallLogSummary",
+    "CallLogVoteAnswer",
+    "CallStatus",
+    "CallsEvaluateMetrics",
+    "CallsEvaluateMetricsInput",
+    "CallsEvaluateMetricsParams",
+    "CallsRerunEvaluation",
+    "CallsRerunEvaluationInput",
+    "CallsRerunEvaluationParams",
+    "CriticalCategoryFlag",
     "CriticalMetricScenario",
     "CriticalMetricScenarioPage",
     "CriticalMetricScenarioPatch",
@@ -630,6 +1363,7 @@ __all__ = [
     "ErrorDetail",
     "EvalType",
     "EvalTypeInput",
+    "Evaluation",
     "EvaluationTrigger",
     "FeedbackProgress",
     "FieldErrors",
@@ -638,29 +1372,74 @@ __all__ = [
     "GenerateMetricsRequestInput",
     "GenerateMetricsRequestParams",
     "GeneratedMetric",
+    "HistoryUser",
     "JobStarted",
     "JobStatus",
     "KnowledgeBaseFile",
+    "LlmProvider",
     "Metric",
     "MetricDetail",
     "MetricListItem",
     "MetricPatch",
     "MetricPatchInput",
     "MetricPatchParams",
+    "MetricRestore",
+    "MetricRestoreInput",
+    "MetricRestoreParams",
     "MetricReview",
+    "MetricScore",
+    "MetricScoreBrief",
     "MetricType",
     "MetricTypeInput",
+    "MetricVersion",
+    "MetricVersionPage",
+    "MetricVote",
+    "MetricVoteInput",
+    "MetricVoteParams",
     "MetricWrite",
     "MetricWriteInput",
     "MetricWriteParams",
+    "PayloadTurn",
     "PredefinedCategory",
     "PredefinedMetric",
+    "PredefinedMetricCopy",
+    "PredefinedMetricCopyInput",
+    "PredefinedMetricCopyParams",
+    "PreviewMetric",
+    "PreviewProgress",
+    "PreviewRequest",
+    "PreviewRequestInput",
+    "PreviewRequestParams",
+    "PreviewScore",
     "ProcessFeedbacksRequest",
     "ProcessFeedbacksRequestInput",
     "ProcessFeedbacksRequestParams",
+    "ResultDetail",
+    "ResultEvaluateMetrics",
+    "ResultEvaluateMetricsInput",
+    "ResultEvaluateMetricsParams",
+    "ResultSummary",
+    "ResultsBulkEvaluateMetrics",
+    "ResultsBulkEvaluateMetricsInput",
+    "ResultsBulkEvaluateMetricsParams",
     "ReviewResult",
+    "Run",
+    "RunStatus",
+    "RunTranscriptTurn",
+    "RunVoteAnswer",
     "SignificantChangeAlertDirection",
     "SignificantChangeAlertStatus",
+    "TestProfileInfo",
+    "TestSet",
+    "TestSetFromCallLog",
+    "TestSetFromCallLogInput",
+    "TestSetFromCallLogParams",
+    "TestSetFromRun",
+    "TestSetFromRunInput",
+    "TestSetFromRunParams",
     "TestSetInline",
+    "TestSetMetricLabel",
+    "TestSetReview",
+    "TranscriptTurn",
     "TriggerType",
 ]

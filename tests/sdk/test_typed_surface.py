@@ -46,14 +46,14 @@ def counting_client(kind: str):
         return httpx.Response(500, json={"detail": "must not be reached"})
 
     if kind == "sync":
-        http = httpx.Client(transport=httpx.MockTransport(answer), base_url="http://counted.local")
-        return Cekura(api_key=KEY, api_url="http://counted.local", http_client=http), seen
+        http = httpx.Client(transport=httpx.MockTransport(answer), base_url="http://counted.localhost")
+        return Cekura(api_key=KEY, api_url="http://counted.localhost", http_client=http), seen
 
     async def async_answer(request: httpx.Request) -> httpx.Response:
         return answer(request)
 
-    http = httpx.AsyncClient(transport=httpx.MockTransport(async_answer), base_url="http://counted.local")
-    return AsyncCekura(api_key=KEY, api_url="http://counted.local", http_client=http), seen
+    http = httpx.AsyncClient(transport=httpx.MockTransport(async_answer), base_url="http://counted.localhost")
+    return AsyncCekura(api_key=KEY, api_url="http://counted.localhost", http_client=http), seen
 
 
 # ------------------------------------------------------------------ strict keywords
