@@ -298,7 +298,7 @@ def _show_dry_run(rt: Runtime, stop: Any) -> None:
             lines += ["", body if isinstance(body, str) else json.dumps(body, indent=2, ensure_ascii=False)]
         sys.stdout.write("\n".join(lines) + "\n")
         sys.stdout.flush()
-    rt.note("dry run: nothing was sent")
+    rt.note("dry run: the write above was not sent; nothing was changed")
 
 
 def stdout_is_terminal() -> bool:

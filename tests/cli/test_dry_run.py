@@ -40,7 +40,7 @@ def test_dry_run_sends_nothing(run, server, files, argv, method, path):
         assert first == f"{method} {server.url}{path}"
     assert KEY not in result.out + result.err
     assert "X-CEKURA-API-KEY: (hidden)" in result.out
-    assert "dry run: nothing was sent" in result.err
+    assert "dry run: the write above was not sent" in result.err
 
 
 def test_dry_run_prints_the_body_and_json_mode_is_data(run, server, files):
