@@ -50,6 +50,8 @@ EMPTY = {
 }
 #: Rows measured before a table's column widths are fixed (the rest are streamed).
 SAMPLE_ROWS = 200
+#: Widest field name shown beside its value in a single object's table.
+KEY_WIDTH = 22
 ELLIPSIS = "…"
 
 
@@ -272,12 +274,19 @@ def _table(
             caption = f"{hidden} empty field{'s' if hidden > 1 else ''} not shown; --format json shows all"
         if title:
             write(title + "\n")
-        key_width = max(text_width(str(k)) for k in shown)
+        # The field column fits the usual names; a longer one gets a line of its own.
+        key_width = min(max(text_width(str(k)) for k in shown), KEY_WIDTH)
         room = None if (wide or width is None) else max(20, width - key_width - 2)
         for key, item in shown.items():
             lines = _wrapped(cell(item, compact=False), room)
-            write(_pad(str(key), key_width) + "  " + lines[0] + "\n")
-            for more in lines[1:]:
+            name = str(key)
+            if text_width(name) > key_width:
+                write(name + "\n")
+                lines_out = lines
+            else:
+                write(_pad(name, key_width) + "  " + lines[0] + "\n")
+                lines_out = lines[1:]
+            for more in lines_out:
                 write(" " * (key_width + 2) + more + "\n")
         if caption:
             write(caption + "\n")

@@ -93,3 +93,12 @@ def test_json_of_a_stream_is_the_same_text_as_of_a_list():
     empty = io.StringIO()
     _render.render(iter([]), "metrics", mode="json", out=empty)
     assert empty.getvalue() == "[]\n"
+
+
+def test_a_single_objects_long_field_name_does_not_widen_every_row():
+    out = io.StringIO()
+    value = {"id": 1, "a_remarkably_long_field_name_for_a_flag": True, "name": "N"}
+    _render.render(value, mode="table", out=out, width=60)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "id    1" and lines[1] == "name  N"
+    assert lines[2] == "a_remarkably_long_field_name_for_a_flag" and lines[3].strip() == "true"
