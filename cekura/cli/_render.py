@@ -275,7 +275,7 @@ def _table(
         if title:
             write(title + "\n")
         # The field column fits the usual names; a longer one gets a line of its own.
-        key_width = min(max(text_width(str(k)) for k in shown), KEY_WIDTH)
+        key_width = max((w for w in (text_width(str(k)) for k in shown) if w <= KEY_WIDTH), default=KEY_WIDTH)
         room = None if (wide or width is None) else max(20, width - key_width - 2)
         for key, item in shown.items():
             lines = _wrapped(cell(item, compact=False), room)
