@@ -122,7 +122,7 @@ class Runtime:
             client = Cekura(**options)
             self._notices = _show_retry_notices()
             if not args.yes and not getattr(args, "dry_run", False) and _can_ask():
-                _confirm_deletes(client)
+                _confirm_deletes(client, args)
             if args.debug:
                 self.note(f"debug: API URL {client.api_url}; key from: {client._settings.sources['api_key']}")
             self._client = client
@@ -153,18 +153,19 @@ def _can_ask() -> bool:
         return False
 
 
-def _confirm_deletes(client: Any) -> None:
+def _confirm_deletes(client: Any, args: argparse.Namespace) -> None:
     """On a terminal, every DELETE the command sends is confirmed first, naming what goes.
 
     Works for any command (it sits on the client's send path): the thing's name is read
-    with a GET of the same URL. --yes, --dry-run or no terminal: nothing is asked.
+    with a GET of the same URL. --yes, --dry-run or no terminal: nothing is asked. A command
+    that asked for a whole batch itself sets `args.yes = True` once the user agreed.
     """
     send = client._send
     confirmed: set[str] = set()
 
     def confirming(request: Any) -> Any:
         url = str(request.url)
-        if request.method == "DELETE" and url not in confirmed:
+        if request.method == "DELETE" and url not in confirmed and not args.yes:
             what = _what_is_deleted(client, send, request)
             sys.stderr.write(f"Delete {what}? This cannot be undone. [y/N] ")
             sys.stderr.flush()

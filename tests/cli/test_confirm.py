@@ -54,3 +54,20 @@ def test_yes_flag_skips_the_question(cli, terminal):
 def test_without_a_terminal_scripts_are_never_asked(cli):
     result = cli("metrics", "delete", "55")  # stdin is not a terminal: as the seed page runs it
     assert result.code == 0 and "[y/N]" not in result.err
+
+
+def test_a_command_that_confirmed_a_batch_is_not_asked_per_delete(cli, terminal):
+    """E.g. `metrics apply --prune`, answered "yes" once: the deletes of its plan go without a prompt."""
+    import argparse
+
+    from cekura import Cekura
+    from cekura.cli import _runtime
+
+    err = terminal("")  # an empty answer would decline
+    args = argparse.Namespace(yes=False)
+    with Cekura() as client:  # CEKURA_API_URL: the test's sandbox
+        _runtime._confirm_deletes(client, args)
+        args.yes = True  # what the command does once the user agreed to the whole plan
+        client.metrics.delete(55)
+    assert "[y/N]" not in err.getvalue()
+    assert cli("metrics", "get", "55").code == 1
