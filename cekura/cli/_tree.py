@@ -23,6 +23,9 @@ ROOT_EXAMPLES = (
     "cekura metrics create --from-file metric.json",
     "cekura metrics list --agent-id 123 --format json | jq '.[].name'",
     "cekura metrics generate --agent-id 123 --count 10 --wait",
+    "cekura metrics list --agent-id 123 --query '[].{id: id, name: name}' --format yaml",
+    "cekura --profile staging metrics delete 55 --dry-run",
+    "cekura api GET /test_framework/v1/metrics/55/",
 )
 
 ROOT_NOTES = """\
