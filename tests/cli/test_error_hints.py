@@ -49,3 +49,10 @@ def test_auth_hint_keeps_the_url(run):
         result = run("--api-url", running.url, "--api-key", "ck_wrong_99999999999", "metrics", "get", "55")
     assert result.code == 1
     assert f"cekura auth status --api-url {running.url}" in result.err
+
+
+def test_a_html_page_with_200_also_says_the_url_is_probably_wrong(run, server):
+    server.plan(("status", 200, "<html><body>Welcome to our website</body></html>"))
+    result = run("--api-url", server.url, "--api-key", KEY, "--max-retries", "0", "metrics", "get", "55")
+    assert result.code == 1
+    assert "probably wrong" in result.err and f"127.0.0.1:{server.port}" in result.err
