@@ -166,7 +166,7 @@ def _confirm_deletes(client: Any, args: argparse.Namespace) -> None:
     def confirming(request: Any) -> Any:
         url = str(request.url)
         if request.method == "DELETE" and url not in confirmed and not args.yes:
-            what = _what_is_deleted(client, send, request)
+            what = _what_is_deleted(client, request)
             sys.stderr.write(f"Delete {what}? This cannot be undone. [y/N] ")
             sys.stderr.flush()
             answer = sys.stdin.readline().strip().lower()
@@ -178,17 +178,18 @@ def _confirm_deletes(client: Any, args: argparse.Namespace) -> None:
     client._send = confirming
 
 
-def _what_is_deleted(client: Any, send: Any, request: Any) -> str:
+def _what_is_deleted(client: Any, request: Any) -> str:
     """'metric 55 ("Booking confirmed")' from the URL and, when it answers, a GET of it."""
     parts = [p for p in request.url.path.split("/") if p]
     kind = parts[-2].replace("-", " ") if len(parts) >= 2 else "resource"
     what = f"{kind[:-1] if kind.endswith('s') else kind} {parts[-1] if parts else ''}".strip()
+    from .. import _raw
+    from .._errors import CekuraError
+
     try:
-        probe = client._http.build_request("GET", request.url, headers=request.headers)
-        response, exc = send(probe)
-        item = response.json() if exc is None and response.status_code == 200 else None
-    except Exception:
-        item = None
+        item = _raw.request(client.with_options(max_retries=0), "GET", str(request.url))
+    except CekuraError:
+        item = None  # the question still names the kind and the id
     if isinstance(item, dict):
         label = next((item[k] for k in ("name", "scenario", "slug") if isinstance(item.get(k), str)), None)
         if label:
