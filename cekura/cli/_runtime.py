@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from . import _errors
@@ -119,10 +120,10 @@ class Runtime:
                     self.note(f"dry run: sending {request.method} {request.url} (a read the request is built from)")
 
                 options["on_request"] = stop_writes(on_request, on_read=read)
+            elif not args.yes and _can_ask():
+                options["on_request"] = _confirm_deletes(on_request, args, lambda: self._client)
             client = Cekura(**options)
             self._notices = _show_retry_notices()
-            if not args.yes and not getattr(args, "dry_run", False) and _can_ask():
-                _confirm_deletes(client, args)
             if args.debug:
                 self.note(f"debug: API URL {client.api_url}; key from: {client._settings.sources['api_key']}")
             self._client = client
@@ -153,29 +154,32 @@ def _can_ask() -> bool:
         return False
 
 
-def _confirm_deletes(client: Any, args: argparse.Namespace) -> None:
-    """On a terminal, every DELETE the command sends is confirmed first, naming what goes.
+def _confirm_deletes(
+    then: Callable[[Any], None] | None, args: argparse.Namespace, client: Callable[[], Any]
+) -> Callable[[Any], None]:
+    """An `on_request` hook: on a terminal, every DELETE is confirmed first, naming what goes.
 
-    Works for any command (it sits on the client's send path): the thing's name is read
-    with a GET of the same URL. --yes, --dry-run or no terminal: nothing is asked. A command
-    that asked for a whole batch itself sets `args.yes = True` once the user agreed.
+    Works for any command, since it rides on the SDK's public hook (raising stops the
+    request unsent); the thing's name is read with a GET of the same URL. --yes, --dry-run or
+    no terminal: nothing is asked. A command that asked for a whole batch itself sets
+    `args.yes = True` once the user agreed. `then`: the next hook (e.g. --debug's).
     """
-    send = client._send
     confirmed: set[str] = set()
 
-    def confirming(request: Any) -> Any:
+    def confirming(request: Any) -> None:
         url = str(request.url)
         if request.method == "DELETE" and url not in confirmed and not args.yes:
-            what = _what_is_deleted(client, request)
+            what = _what_is_deleted(client(), request)
             sys.stderr.write(f"Delete {what}? This cannot be undone. [y/N] ")
             sys.stderr.flush()
             answer = sys.stdin.readline().strip().lower()
             if answer not in ("y", "yes"):
                 raise _errors.Declined("Cancelled: nothing was deleted (--yes skips this question).")
             confirmed.add(url)  # a retried DELETE is not asked again
-        return send(request)
+        if then is not None:
+            then(request)
 
-    client._send = confirming
+    return confirming
 
 
 def _what_is_deleted(client: Any, request: Any) -> str:

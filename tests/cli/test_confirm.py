@@ -65,8 +65,9 @@ def test_a_command_that_confirmed_a_batch_is_not_asked_per_delete(cli, terminal)
 
     err = terminal("")  # an empty answer would decline
     args = argparse.Namespace(yes=False)
-    with Cekura() as client:  # CEKURA_API_URL: the test's sandbox
-        _runtime._confirm_deletes(client, args)
+    holder: list = []
+    with Cekura(on_request=_runtime._confirm_deletes(None, args, lambda: holder[0])) as client:
+        holder.append(client)  # CEKURA_API_URL: the test's sandbox
         args.yes = True  # what the command does once the user agreed to the whole plan
         client.metrics.delete(55)
     assert "[y/N]" not in err.getvalue()
