@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote
 
-from . import _catalog, _jobs, _lifecycle, _metrics, _scenarios, _seed
+from . import _catalog, _jobs, _judge, _lifecycle, _metrics, _scenarios, _seed
 from ._http import MAX_BODY, ApiError, Ctx, invalid, not_found
 from ._spec import Operation, match
 from ._validate import REQUIRED
@@ -49,6 +49,7 @@ HANDLERS: dict[str, Handler] = {
     "metric_reviews_process_feedbacks_progress": _jobs.feedback_progress,
 }
 _lifecycle.register(HANDLERS)  # calls, runs, results, test sets, preview, history (cekura/sandbox/_lifecycle.py)
+_judge.register(HANDLERS)  # the LLM judge behind evaluate_llm_judge_metric (cekura/sandbox/_judge.py)
 
 API_KEY_HEADER = "x-cekura-api-key"
 _INT = re.compile(r"-?[0-9]+")
