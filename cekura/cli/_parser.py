@@ -31,6 +31,11 @@ GLOBAL_FLAGS = (
         False,
     ),
     (
+        ("--fresh",),
+        {"action": "store_true", "help": "with --sandbox (or sandbox serve): start from the demo data again"},
+        False,
+    ),
+    (
         ("--project-id",),
         {"metavar": "ID", "type": _types.positive_id, "help": "default project (beats CEKURA_PROJECT_ID)"},
         None,
