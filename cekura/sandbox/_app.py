@@ -90,6 +90,8 @@ def _path_params(op: Operation, raw: dict[str, str]) -> dict[str, Any]:
             if not _DIGITS.fullmatch(value) or len(value.lstrip("0")) > 19 or int(value.lstrip("0") or "0") > MAX_DB_INT:
                 raise not_found()  # huge ids cannot exist (64-bit keys), like a database-backed service
             out[name] = int(value)
+        elif _DIGITS.fullmatch(value) and (len(value.lstrip("0")) > 19 or int(value.lstrip("0") or "0") > MAX_DB_INT):
+            raise not_found()  # an id or slug that no 64-bit key can hold
         else:
             out[name] = value
     return out

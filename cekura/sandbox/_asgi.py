@@ -30,6 +30,8 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 ADMIN_PREFIX = "/_sandbox/"
+MAX_HEADER_BYTES = 16 * 1024  # request line + headers
+MAX_LOGGED_PATH = 200
 THREADS = 8  # request handlers running at once per process (SQLite work; the GIL bounds the rest)
 OPTIONS_ENV = "CEKURA_SANDBOX_SERVE"  # how `--workers N` hands the options to each worker process
 
@@ -43,8 +45,9 @@ class SandboxApp:
     """ASGI 3 callable answering from ``sandbox``."""
 
     def __init__(self, sandbox: Sandbox, log: TextIO | None = None, admin: bool = False,
-                 max_body: int = MAX_BODY, threads: int = THREADS) -> None:
+                 max_body: int = MAX_BODY, threads: int = THREADS, max_header_bytes: int = MAX_HEADER_BYTES) -> None:
         self.sandbox = sandbox
+        self.max_header_bytes = max_header_bytes
         self.log = log
         self.admin = admin
         self.max_body = max_body
@@ -57,6 +60,8 @@ class SandboxApp:
         """One line per request. Never a header value or a query string (they hold API keys)."""
         if self.log is not None:
             elapsed = (time.perf_counter() - started) * 1000
+            if len(path) > MAX_LOGGED_PATH:
+                path = path[:MAX_LOGGED_PATH] + f"...({len(path)} chars)"
             try:
                 print(f"{method} {path} {status} {elapsed:.1f}ms", file=self.log, flush=True)
             except (OSError, ValueError):  # the log stream went away: keep serving
@@ -78,7 +83,12 @@ class SandboxApp:
             key = name.decode("latin-1").lower()
             text = value.decode("latin-1")
             headers[key] = f"{headers[key]}, {text}" if key in headers and key != "x-cekura-api-key" else text
+        size = len(raw_path) + len(scope.get("query_string", b"")) + sum(
+            len(k) + len(v) + 4 for k, v in scope["headers"])
         refusal = _length_refusal(headers, self.max_body)
+        if size > self.max_header_bytes:  # h11 only bounds what it buffers while incomplete
+            refusal = json_response(431, {"detail": f"The request line and headers exceed {self.max_header_bytes} "
+                                                    "bytes."}, {"Connection": "close"})
         if refusal is not None:
             await _send(send, *refusal)
             self.log_line(method, path, refusal[0], started)
@@ -87,7 +97,8 @@ class SandboxApp:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                self.log_line(method, path, "- (client went away)", started)
+                refused = scope.get("cekura.refused")  # set by the protocol when it refused the framing
+                self.log_line(method, path, refused or "- (client went away)", started)
                 return
             body += message.get("body", b"")
             if len(body) > self.max_body:

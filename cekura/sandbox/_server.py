@@ -36,7 +36,8 @@ class RunningSandbox:
 
         limits = limits or Limits()
         self.sandbox = sandbox
-        self.app = SandboxApp(sandbox, log=log, admin=admin, max_body=limits.max_body)
+        self.app = SandboxApp(sandbox, log=log, admin=admin, max_body=limits.max_body,
+                              max_header_bytes=limits.max_header_bytes)
         sock = bind(host, port, limits.backlog)
         self.url = url_of(sock)
         self._server = ThreadedServer(self.app, sock, limits)
@@ -120,7 +121,8 @@ def serve_main(port: int = 8765, db: str | None = None, host: str = "127.0.0.1",
 
     try:
         if workers <= 1:
-            app = SandboxApp(prepared, log=sys.stderr if log else None, admin=admin, max_body=limits.max_body)
+            app = SandboxApp(prepared, log=sys.stderr if log else None, admin=admin, max_body=limits.max_body,
+                             max_header_bytes=limits.max_header_bytes)
             try:
                 Server(make_config(app, limits)).run(sockets=[sock])
             finally:

@@ -28,6 +28,7 @@ import asyncio
 import json
 import socket
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,8 +112,16 @@ class SandboxProtocol(H11Protocol):
         self.transport.close()
 
     def _write_refusal(self, status: int, reason: str, detail: str) -> None:
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_started and not cycle.response_complete:
+            self.scope["cekura.refused"] = status  # the app, waiting on the body, logs the request's line
+        else:
+            log_line = getattr(self.app, "log_line", None)
+            if log_line is not None:
+                log_line("-", "-", f"{status} (refused before a request was read)", time.perf_counter())
         body = json.dumps({"detail": detail}).encode("ascii")
-        headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                   (b"connection", b"close")]
         try:
             output = self.conn.send(h11.Response(status_code=status, headers=headers, reason=reason.encode()))
             output = (output or b"") + (self.conn.send(h11.Data(data=body)) or b"")
