@@ -32,7 +32,7 @@ Send = Callable[[Message], Awaitable[None]]
 ADMIN_PREFIX = "/_sandbox/"
 MAX_HEADER_BYTES = 16 * 1024  # request line + headers
 MAX_LOGGED_PATH = 200
-THREADS = 8  # request handlers running at once per process (SQLite work; the GIL bounds the rest)
+THREADS = int(os.environ.get("XTHREADS", "8"))  # request handlers running at once per process (SQLite work; the GIL bounds the rest)
 OPTIONS_ENV = "CEKURA_SANDBOX_SERVE"  # how `--workers N` hands the options to each worker process
 
 
@@ -112,9 +112,12 @@ class SandboxApp:
         host = headers.get("host") or _server_host(scope)
         base_url = f"{scope.get('scheme', 'http')}://{host}"
         call = self._admin if path.startswith(ADMIN_PREFIX) else self.sandbox.handle
-        loop = asyncio.get_running_loop()
-        status, out_headers, content = await loop.run_in_executor(
-            self._pool, call, method, path, query, headers, bytes(body), base_url)
+        if os.environ.get("XINLINE"):
+            status, out_headers, content = call(method, path, query, headers, bytes(body), base_url)
+        else:
+            loop = asyncio.get_running_loop()
+            status, out_headers, content = await loop.run_in_executor(
+                self._pool, call, method, path, query, headers, bytes(body), base_url)
         await _send(send, status, out_headers, content)
         self.log_line(method, path, status, started)
 
@@ -191,5 +194,5 @@ def app_from_env() -> SandboxApp:
 
     options = json.loads(os.environ[OPTIONS_ENV])
     sandbox = Sandbox(db=options["db"], job_seconds=options["job_seconds"], strict=options["strict"],
-                      allowed_tenants=options["allowed_tenants"])
+                      allowed_tenants=options["allowed_tenants"], shared=True)
     return SandboxApp(sandbox, log=sys.stderr if options["log"] else None, admin=options["admin"])

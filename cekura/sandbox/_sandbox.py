@@ -37,10 +37,11 @@ class Sandbox:
     def __init__(self, db: str | os.PathLike[str] | None = None, job_seconds: float = 3.0,
                  allowed_keys: Iterable[str] | None = None, clock: Callable[[], float] = time.time,
                  strict: bool | None = None, fixture: str | os.PathLike[str] | None = None,
-                 allowed_tenants: Iterable[str] | None = None) -> None:
+                 allowed_tenants: Iterable[str] | None = None, shared: bool = False) -> None:
         from ._app import tenant_id
 
-        self.store = Store(db)
+        # shared: other processes serve the same file (`--workers N`), so nothing is cached
+        self.store = Store(db, cache_tenants=not shared)
         self.job_seconds = float(job_seconds)
         self.clock = clock
         self.strict = strict_from_env() if strict is None else bool(strict)

@@ -54,7 +54,7 @@ class _NullLock:
 
 
 class Store:
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, cache_tenants: bool = True) -> None:
         target = str(default_db_path() if path is None else path)
         self.path = target
         self.memory = target == ":memory:"
@@ -62,12 +62,18 @@ class Store:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
         # memory: one shared connection, one lock; file: a connection per thread, no lock
         self._lock: threading.RLock | _NullLock = threading.RLock() if self.memory else _NullLock()
+        # Threads of this process queue here for SQLite's write lock: SQLite's own busy handler
+        # waits by sleeping (up to 100 ms a try), which under load is slow and unfair.
+        self._write_lock = threading.Lock()
         self._local = threading.local()
         self._all_conns: list[sqlite3.Connection] = []
         self._conns_lock = threading.Lock()
         self._shared: sqlite3.Connection | None = None
         self._shared_depth = 0
         self._closed = False
+        # Tenants known to be seeded. Only safe while this process is the only one that can reset
+        # the file (`--workers N` turns it off: another worker may reset a tenant at any time).
+        self._known: set[str] | None = set() if cache_tenants else None
         conn = self._connect()
         if self.memory:
             self._shared = conn
@@ -140,19 +146,26 @@ class Store:
             conn = self._conn
             depth = self._get_depth()
             outer = depth == 0
-            if outer:
-                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            self._set_depth(depth + 1)
+            queued = outer and write and not self.memory
+            if queued:
+                self._write_lock.acquire()
             try:
-                yield self
-            except BaseException:
+                if outer:
+                    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                self._set_depth(depth + 1)
+                try:
+                    yield self
+                except BaseException:
+                    self._set_depth(depth)
+                    if outer:
+                        conn.execute("ROLLBACK")
+                    raise
                 self._set_depth(depth)
                 if outer:
-                    conn.execute("ROLLBACK")
-                raise
-            self._set_depth(depth)
-            if outer:
-                conn.execute("COMMIT")
+                    conn.execute("COMMIT")
+            finally:
+                if queued:
+                    self._write_lock.release()
 
     def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
         with self._lock:
@@ -173,7 +186,12 @@ class Store:
             return cur.rowcount == 1
 
     def has_tenant(self, tenant: str) -> bool:
-        return bool(self._query("SELECT 1 FROM tenants WHERE tenant = ?", (tenant,)))
+        if self._known is not None and tenant in self._known:
+            return True
+        found = bool(self._query("SELECT 1 FROM tenants WHERE tenant = ?", (tenant,)))
+        if found and self._known is not None:
+            self._known.add(tenant)
+        return found
 
     # -- documents -------------------------------------------------------------------
     def get(self, tenant: str, kind: str, id: int) -> dict[str, Any] | None:
@@ -217,12 +235,16 @@ class Store:
 
         Answers how many tenants were dropped. The id sequence is kept, so ids stay unique.
         """
+        if self._known is not None:
+            self._known.clear()
         with self.transaction():
             where, args = ("", ()) if tenant is None else (" WHERE tenant = ?", (tenant,))
             count = self._conn.execute("SELECT COUNT(*) FROM tenants" + where, args).fetchone()[0]
             for table in TABLES:
                 self._conn.execute(f"DELETE FROM {table}{where}", args)  # noqa: S608 - fixed names
-            return int(count)
+        if self._known is not None:
+            self._known.clear()  # again: a check that ran meanwhile may have re-cached it
+        return int(count)
 
     def dump(self) -> dict[str, Any]:
         """The whole state as one JSON-able document (tenants by key digest, never by key)."""
@@ -262,6 +284,8 @@ class Store:
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ValueError(f"malformed sandbox state: {exc!r}") from None
         top = max([next_id - 1, FIRST_ID - 1, *(r[2] for r in rows)])
+        if self._known is not None:
+            self._known.clear()
         with self.transaction():
             for table in TABLES:
                 self._conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
@@ -270,3 +294,5 @@ class Store:
             self._conn.executemany(
                 "INSERT OR REPLACE INTO jobs (progress_id, tenant, kind, started_at, doc) VALUES (?, ?, ?, ?, ?)", jobs)
             self._conn.execute("UPDATE meta SET value = ? WHERE key = 'next_id'", (top + 1,))
+        if self._known is not None:
+            self._known.clear()
