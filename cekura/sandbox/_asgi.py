@@ -32,7 +32,7 @@ Send = Callable[[Message], Awaitable[None]]
 ADMIN_PREFIX = "/_sandbox/"
 MAX_HEADER_BYTES = 16 * 1024  # request line + headers
 MAX_LOGGED_PATH = 200
-THREADS = int(os.environ.get("XTHREADS", "8"))  # request handlers running at once per process (SQLite work; the GIL bounds the rest)
+THREADS = 4  # request handlers running at once per process (SQLite work; the GIL bounds the rest)
 OPTIONS_ENV = "CEKURA_SANDBOX_SERVE"  # how `--workers N` hands the options to each worker process
 
 
@@ -112,12 +112,9 @@ class SandboxApp:
         host = headers.get("host") or _server_host(scope)
         base_url = f"{scope.get('scheme', 'http')}://{host}"
         call = self._admin if path.startswith(ADMIN_PREFIX) else self.sandbox.handle
-        if os.environ.get("XINLINE"):
-            status, out_headers, content = call(method, path, query, headers, bytes(body), base_url)
-        else:
-            loop = asyncio.get_running_loop()
-            status, out_headers, content = await loop.run_in_executor(
-                self._pool, call, method, path, query, headers, bytes(body), base_url)
+        loop = asyncio.get_running_loop()
+        status, out_headers, content = await loop.run_in_executor(
+            self._pool, call, method, path, query, headers, bytes(body), base_url)
         await _send(send, status, out_headers, content)
         self.log_line(method, path, status, started)
 
