@@ -138,7 +138,12 @@ def serve_main(port: int = 8765, db: str | None = None, host: str = "127.0.0.1",
         from uvicorn.supervisors import Multiprocess
 
         config = make_config(f"{app_from_env.__module__}:app_from_env", limits, workers=workers, factory=True)
-        Multiprocess(config, target=Server(config).run, sockets=[sock]).run()
+        import inspect
+
+        if "target" in inspect.signature(Multiprocess).parameters:  # uvicorn < 0.49 wants the target
+            Multiprocess(config, target=Server(config).run, sockets=[sock]).run()  # type: ignore[call-arg]
+        else:
+            Multiprocess(config, sockets=[sock]).run()
         return 0
     except KeyboardInterrupt:
         return 0

@@ -74,6 +74,16 @@ class Store:
         # Tenants known to be seeded. Only safe while this process is the only one that can reset
         # the file (`--workers N` turns it off: another worker may reset a tenant at any time).
         self._known: set[str] | None = set() if cache_tenants else None
+        # Processes sharing the file (`--workers N`) queue in the kernel (flock on a side file)
+        # rather than in SQLite's sleep-and-retry busy handler.
+        self._flock_fd: int | None = None
+        if not cache_tenants and not self.memory:
+            try:
+                import fcntl  # noqa: F401 - POSIX only; elsewhere SQLite's busy handler does the waiting
+
+                self._flock_fd = os.open(target + "-writelock", os.O_RDWR | os.O_CREAT, 0o600)
+            except (ImportError, OSError):
+                self._flock_fd = None
         conn = self._connect()
         if self.memory:
             self._shared = conn
@@ -132,6 +142,9 @@ class Store:
                     pass
             self._all_conns.clear()
             self._shared = None
+            if self._flock_fd is not None:
+                os.close(self._flock_fd)
+                self._flock_fd = None
 
     @contextmanager
     def transaction(self, write: bool = True) -> Iterator[Store]:
@@ -149,6 +162,10 @@ class Store:
             queued = outer and write and not self.memory
             if queued:
                 self._write_lock.acquire()
+                if self._flock_fd is not None:
+                    import fcntl
+
+                    fcntl.flock(self._flock_fd, fcntl.LOCK_EX)
             try:
                 if outer:
                     conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -165,6 +182,10 @@ class Store:
                     conn.execute("COMMIT")
             finally:
                 if queued:
+                    if self._flock_fd is not None:
+                        import fcntl
+
+                        fcntl.flock(self._flock_fd, fcntl.LOCK_UN)
                     self._write_lock.release()
 
     def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
