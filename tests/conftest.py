@@ -9,3 +9,5 @@ Servers started in subprocesses inherit the variable.
 import os
 
 os.environ.setdefault("CEKURA_SANDBOX_STRICT", "1")
+
+pytest_plugins = ["pytester"]  # tests of the cekura pytest plugin run pytest inside pytest
