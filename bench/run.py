@@ -365,7 +365,7 @@ class SandboxServer:
         if self.proc.poll() is None:
             self.proc.send_signal(2)  # SIGINT: both front ends stop cleanly on it
             try:
-                self.proc.wait(15)
+                self.proc.wait(5)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
@@ -393,7 +393,7 @@ def bench_sandbox_load(env: dict[str, str], cwd: str, rounds: int, ops: int) -> 
             server = SandboxServer(variants[name](db), legacy if name == "legacy" else cwd, env)
             try:
                 done = subprocess.run([python, str(LOAD), "--url", server.url, "--clients", "50", "--keys", "5",
-                                       "--ops", str(ops), "--seed", str(rnd + 1)],
+                                       "--ops", str(ops), "--seed", str(rnd + 1), "--server-pid", str(server.proc.pid)],
                                       cwd=cwd, env=env, capture_output=True, text=True)
             finally:
                 server.stop()
@@ -412,10 +412,12 @@ def bench_sandbox_load(env: dict[str, str], cwd: str, rounds: int, ops: int) -> 
             "problems": sum(r["consistency"]["problem_count"] for r in runs),
             "checked": sum(r["consistency"]["checked"] for r in runs),
             "requests": sum(r["requests"] for r in runs),
+            "cpu_us": statistics.median(r["server_cpu_us_per_request"] or 0.0 for r in runs),
         }
 
     def cell(s: dict[str, float]) -> str:
-        return f"{s['rps']:.0f} req/s, p50 {s['p50']:.0f} ms, p99 {s['p99']:.0f} ms, {s['errors']} errors"
+        return (f"{s['rps']:.0f} req/s, p50 {s['p50']:.0f} ms, p99 {s['p99']:.0f} ms, {s['errors']} errors, "
+                f"server CPU {s['cpu_us']:.0f} µs/request")
 
     ours, two = summary("ours"), summary("ours-2-workers")
     consistent = ours["problems"] == 0 and two["problems"] == 0

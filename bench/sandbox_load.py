@@ -32,6 +32,32 @@ MIX = (  # (cumulative share, operation)
 )
 
 
+def tree_cpu_seconds(pid: int) -> float | None:
+    """User+system CPU of process ``pid`` and all its descendants (Linux /proc), or None."""
+    import os
+
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        stats = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as fh:
+                        fields = fh.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                stats[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    except (OSError, ValueError, AttributeError):
+        return None
+    if pid not in stats:
+        return None
+    total, frontier = 0.0, {pid}
+    while frontier:
+        total += sum(stats[p][1] for p in frontier)
+        frontier = {p for p, (ppid, _) in stats.items() if ppid in frontier}
+    return total
+
+
 def key_of(n: int) -> str:
     return f"load-key-{n}-0123456789"
 
@@ -46,6 +72,8 @@ class Client:
         self.deleted: set[int] = set()
         self.issued: list[int] = []
         self.latencies: list[float] = []
+        self.by_op: dict[str, list[float]] = {}
+        self.op = ""
         self.errors: list[str] = []
         self.serial = 0
 
@@ -69,6 +97,7 @@ async def run_client(session: Any, url: str, client: Client, ops: int) -> None:
             client.errors.append(f"{method} {path}: {type(exc).__name__}: {exc}")
             return None
         client.latencies.append(time.perf_counter() - started)
+        client.by_op.setdefault(client.op, []).append(client.latencies[-1])
         if status != expect:
             client.errors.append(f"{method} {path}: {status} {raw[:200]!r}")
             return None
@@ -80,6 +109,7 @@ async def run_client(session: Any, url: str, client: Client, ops: int) -> None:
         mine = sorted(client.live)
         if op in ("get", "patch", "delete") and not mine:
             op = "create"
+        client.op = op
         if op == "get":
             await call("GET", f"{METRICS}{client.rng.choice(mine)}/")
         elif op == "scenarios":
@@ -163,17 +193,27 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         for k in range(args.keys):  # each tenant gets its demo data before the clock starts
             async with session.get(url_path(args.url, SCENARIOS), headers={"X-CEKURA-API-KEY": key_of(k)}) as r:
                 await r.read()
+        cpu_before = tree_cpu_seconds(args.server_pid) if args.server_pid else None
         started = time.perf_counter()
         await asyncio.gather(*(run_client(session, args.url, c, args.ops) for c in clients))
         elapsed = time.perf_counter() - started
+        cpu_after = tree_cpu_seconds(args.server_pid) if args.server_pid else None
         report = await consistency(session, args.url, clients, args.keys) if args.check else None
     latencies = sorted(x for c in clients for x in c.latencies)
     errors = [e for c in clients for e in c.errors]
+    by_op: dict[str, list[float]] = {}
+    for c in clients:
+        for op, values in c.by_op.items():
+            by_op.setdefault(op, []).extend(values)
     q = statistics.quantiles(latencies, n=100)
     return {
         "requests": len(latencies), "seconds": round(elapsed, 3), "rps": round(len(latencies) / elapsed, 1),
         "p50_ms": round(q[49] * 1000, 2), "p99_ms": round(q[98] * 1000, 2), "max_ms": round(latencies[-1] * 1000, 1),
         "errors": len(errors), "error_samples": errors[:5], "consistency": report,
+        "server_cpu_us_per_request": None if cpu_before is None or cpu_after is None
+        else round((cpu_after - cpu_before) / len(latencies) * 1e6, 1),
+        "p99_ms_by_op": {op: round(statistics.quantiles(sorted(v), n=100)[98] * 1000, 1)
+                         for op, v in sorted(by_op.items()) if len(v) > 2},
     }
 
 
@@ -188,6 +228,7 @@ def main() -> int:
     parser.add_argument("--keys", type=int, default=5)
     parser.add_argument("--ops", type=int, default=120, help="requests per client")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--server-pid", type=int, help="report the server's CPU time per request (Linux)")
     parser.add_argument("--no-check", dest="check", action="store_false", help="skip the consistency check")
     args = parser.parse_args()
     result = asyncio.run(main_async(args))

@@ -32,6 +32,8 @@ Send = Callable[[Message], Awaitable[None]]
 ADMIN_PREFIX = "/_sandbox/"
 MAX_HEADER_BYTES = 16 * 1024  # request line + headers
 MAX_LOGGED_PATH = 200
+INLINE_MAX_BODY = 64 * 1024  # larger bodies (bulk writes) are handled off the event loop
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
 THREADS = 4  # request handlers running at once per process (SQLite work; the GIL bounds the rest)
 OPTIONS_ENV = "CEKURA_SANDBOX_SERVE"  # how `--workers N` hands the options to each worker process
 
@@ -52,9 +54,27 @@ class SandboxApp:
         self.admin = admin
         self.max_body = max_body
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="cekura-sandbox")
+        self._pooled = 0  # requests running on the pool now
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _inline(self, method: str, body_size: int) -> bool:
+        """Answer on the event loop itself (no thread hand-off), or on the pool?
+
+        Most requests take well under a millisecond, and handing them to a thread costs about as
+        much as answering them. A request goes to the pool when it may take long (a large body:
+        a bulk write) or may wait: a write while the pool works (it would wait for the write
+        lock the pool holds), any write when other processes share the file, and anything on an
+        in-memory database while the pool works (one connection, one lock). Reads of a file
+        database never wait for writers (WAL), so one tenant's bulk work does not stall them.
+        """
+        if body_size > INLINE_MAX_BODY:
+            return False
+        store = self.sandbox.store
+        if method in READ_METHODS:
+            return not (store.memory and self._pooled)
+        return not self._pooled and not self.sandbox.shared
 
     def log_line(self, method: str, path: str, status: int | str, started: float) -> None:
         """One line per request. Never a header value or a query string (they hold API keys)."""
@@ -112,9 +132,16 @@ class SandboxApp:
         host = headers.get("host") or _server_host(scope)
         base_url = f"{scope.get('scheme', 'http')}://{host}"
         call = self._admin if path.startswith(ADMIN_PREFIX) else self.sandbox.handle
-        loop = asyncio.get_running_loop()
-        status, out_headers, content = await loop.run_in_executor(
-            self._pool, call, method, path, query, headers, bytes(body), base_url)
+        if self._inline(method, len(body)):
+            status, out_headers, content = call(method, path, query, headers, bytes(body), base_url)
+        else:
+            self._pooled += 1
+            try:
+                loop = asyncio.get_running_loop()
+                status, out_headers, content = await loop.run_in_executor(
+                    self._pool, call, method, path, query, headers, bytes(body), base_url)
+            finally:
+                self._pooled -= 1
         await _send(send, status, out_headers, content)
         self.log_line(method, path, status, started)
 

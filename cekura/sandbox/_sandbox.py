@@ -42,6 +42,7 @@ class Sandbox:
 
         # shared: other processes serve the same file (`--workers N`), so nothing is cached
         self.store = Store(db, cache_tenants=not shared)
+        self.shared = shared
         self.job_seconds = float(job_seconds)
         self.clock = clock
         self.strict = strict_from_env() if strict is None else bool(strict)
