@@ -217,6 +217,44 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+async def fairness(url: str, items: int) -> dict[str, Any]:
+    """Tenant A bulk-creates ``items`` metrics in one request while tenant B keeps reading."""
+    import aiohttp
+
+    a, b = {"X-CEKURA-API-KEY": key_of(90)}, {"X-CEKURA-API-KEY": key_of(91)}
+    body = json.dumps([{"name": f"bulk-{i}", "eval_type": "binary"} for i in range(items)])
+    latencies: list[float] = []
+    done = asyncio.Event()
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=300)) as session:
+        for headers in (a, b):
+            async with session.get(url + METRICS + "55/", headers=headers) as resp:
+                await resp.read()
+
+        async def reader() -> None:
+            while not done.is_set():
+                started = time.perf_counter()
+                async with session.get(url + METRICS + "55/", headers=b) as resp:
+                    await resp.read()
+                latencies.append(time.perf_counter() - started)
+
+        task = asyncio.create_task(reader())
+        await asyncio.sleep(0.2)
+        latencies.clear()
+        started = time.perf_counter()
+        async with session.post(url + METRICS + "bulk_create/", data=body,
+                                headers={**a, "Content-Type": "application/json"}) as resp:
+            status = resp.status
+            await resp.read()
+        bulk_seconds = time.perf_counter() - started
+        done.set()
+        await task
+    ordered = sorted(latencies) or [0.0]
+    return {"bulk_items": items, "bulk_status": status, "bulk_body_bytes": len(body),
+            "bulk_seconds": round(bulk_seconds, 3), "other_gets": len(latencies),
+            "other_p50_ms": round(ordered[len(ordered) // 2] * 1000, 2),
+            "other_max_ms": round(ordered[-1] * 1000, 1)}
+
+
 def url_path(url: str, path: str) -> str:
     return url + path
 
@@ -230,8 +268,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--server-pid", type=int, help="report the server's CPU time per request (Linux)")
     parser.add_argument("--no-check", dest="check", action="store_false", help="skip the consistency check")
+    parser.add_argument("--fairness", type=int, metavar="ITEMS",
+                        help="instead: one tenant bulk-creates ITEMS metrics while another reads")
     args = parser.parse_args()
-    result = asyncio.run(main_async(args))
+    result = asyncio.run(fairness(args.url, args.fairness) if args.fairness else main_async(args))
     print(json.dumps(result), flush=True)
     return 0
 
