@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 UPSTREAM ?= ../shared/reference/cekura-openapi.json
 
-.PHONY: install generate check-generated test record bench vendor-check lint drift demo clean
+.PHONY: install generate check-generated test typecheck record bench vendor-check lint drift demo clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ check-generated: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+typecheck: $(STAMP)
+	$(BIN)/python -m mypy --cache-dir "$${TMPDIR:-/tmp}/cekura-mypy-cache" cekura
 
 record: $(STAMP)
 	$(BIN)/python scripts/record.py

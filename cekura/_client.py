@@ -6,21 +6,42 @@ configuration and nothing else. httpx and the generated client load on first use
 
 from __future__ import annotations
 
+import os
 import sys
 import time
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Generic
 
 from . import _config
 from ._core import Context, Emit, Flow, RetryPolicy, Send, Sleep
+from ._errors import ConfigurationError
+from ._modes import Async, M, Sync
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .resources import CriticalMetricScenarios, MetricReviews, Metrics, PredefinedMetrics
+    from types import EllipsisType
+    from typing import Self
+
+    import httpx
+
+    from ._response import RawResponse
+    from .resources import (
+        Calls,
+        CriticalMetricScenarios,
+        MetricReviews,
+        Metrics,
+        PredefinedMetrics,
+        Results,
+        Runs,
+        TestSets,
+    )
 
 SANDBOX_BASE = "http://sandbox.local"
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024  # = cekura._send.DEFAULT_MAX_RESPONSE_BYTES (kept lazy)
 
 
-class _BaseClient:
+class _BaseClient(Generic[M]):
     _async = False
 
     def __init__(
@@ -33,6 +54,10 @@ class _BaseClient:
         max_retries: int = 2,
         http_client: Any = None,
         retry_policy: RetryPolicy | None = None,
+        max_response_bytes: int | None | EllipsisType = ...,
+        allow_insecure_http: bool | None = None,
+        on_request: Callable[[httpx.Request], None] | None = None,
+        on_response: Callable[[httpx.Response], None] | None = None,
     ) -> None:
         """Create a client.
 
@@ -41,18 +66,74 @@ class _BaseClient:
         `api_url="sandbox://"` runs against the embedded offline sandbox (no key needed).
         `http_client` may be your own httpx.Client / httpx.AsyncClient (proxies, transports,
         event hooks); the SDK then never closes it.
+        `on_request(request)` is called before every HTTP attempt (retries included) and
+        `on_response(response)` after every answer, with the httpx objects; plain callables
+        for both clients. Logging: `logging.getLogger("cekura")`, or `CEKURA_LOG=debug|info`.
+
+        Bounds (see `cekura._send`): `timeout` covers each attempt whole, from connecting to the
+        last byte, so a call takes at most (max_retries + 1) x timeout plus the backoff between
+        attempts. `max_response_bytes` (default 64 MiB, counted after decompression; None lifts
+        it; env CEKURA_MAX_RESPONSE_BYTES, 0 lifts it) caps an answer. Redirects are never
+        followed. A plain http:// api_url to a host other than this machine is refused unless
+        `allow_insecure_http=True` (or CEKURA_ALLOW_INSECURE_HTTP=1, or the config file's
+        `allow_insecure_http = true`).
         """
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-            raise _config.ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
+            raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise _config.ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+            raise ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+        for name, hook in (("on_request", on_request), ("on_response", on_response)):
+            if hook is not None and not callable(hook):
+                raise ConfigurationError(f"{name} must be a callable, got {type(hook).__name__}")
         self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id)
+        _config.refuse_cleartext(self._settings, allow_insecure_http)
+        self.max_response_bytes = _config.max_response_bytes(max_response_bytes, DEFAULT_MAX_RESPONSE_BYTES)
         self.timeout = float(timeout)
         self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
         self._http = http_client
         self._owns_http = http_client is None
         self._ctx: Context | None = None
+        self._origin: tuple[str, str, int | None] | None = None  # set with the context (cekura._send)
         self._resources: dict[str, Any] = {}
+        self._hooks = (on_request, on_response)
+        if os.environ.get("CEKURA_LOG"):
+            from ._logs import configure_from_env
+
+            configure_from_env()
+
+    def with_options(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+    ) -> Self:
+        """A copy of this client with other defaults, sharing its connection pool.
+
+        `client.with_options(timeout=5, max_retries=0).metrics.get(55)`. Closing the copy
+        leaves the pool open; closing the original closes it for both.
+        """
+        if timeout is not None and (
+            isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0
+        ):
+            raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
+        if max_retries is not None and (
+            isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
+        ):
+            raise ConfigurationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+        ctx = self._context()  # creates the pool now, so that the copy shares it
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._owns_http = False
+        clone._resources = {}
+        policy = retry_policy or self.retry_policy
+        if max_retries is not None:
+            policy = replace(policy, max_retries=max_retries)
+        clone.retry_policy = policy
+        if timeout is not None:
+            clone.timeout = float(timeout)
+        clone._ctx = replace(ctx, retry=policy, timeout=ctx.timeout if timeout is None else float(timeout))
+        return clone
 
     # -- settings (read-only views; the key is never shown) --------------------------------
     @property
@@ -80,20 +161,37 @@ class _BaseClient:
         return res
 
     @property
-    def metrics(self) -> Metrics:
+    def metrics(self) -> Metrics[M]:
         return self._resource("Metrics")
 
     @property
-    def predefined_metrics(self) -> PredefinedMetrics:
+    def predefined_metrics(self) -> PredefinedMetrics[M]:
         return self._resource("PredefinedMetrics")
 
     @property
-    def critical_metric_scenarios(self) -> CriticalMetricScenarios:
+    def critical_metric_scenarios(self) -> CriticalMetricScenarios[M]:
         return self._resource("CriticalMetricScenarios")
 
     @property
-    def metric_reviews(self) -> MetricReviews:
+    def metric_reviews(self) -> MetricReviews[M]:
         return self._resource("MetricReviews")
+
+    # beyond the page (issue #11): scoring calls and runs, votes, Labs test sets
+    @property
+    def calls(self) -> Calls[M]:
+        return self._resource("Calls")
+
+    @property
+    def runs(self) -> Runs[M]:
+        return self._resource("Runs")
+
+    @property
+    def results(self) -> Results[M]:
+        return self._resource("Results")
+
+    @property
+    def test_sets(self) -> TestSets[M]:
+        return self._resource("TestSets")
 
     # -- plumbing ----------------------------------------------------------------------------
     def _context(self) -> Context:
@@ -106,9 +204,17 @@ class _BaseClient:
                 "User-Agent": f"cekura-metrics-sdk/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} "
                 f"httpx/{httpx.__version__}",
                 "Accept": "application/json",
+                "Accept-Encoding": "gzip, deflate",  # all that cekura._send decodes (in bounded slices)
             }
             owned = self._http is None
             http = self._http_client(headers)
+            from ._send import install_deadlines, origin_of
+
+            self._origin = origin_of(base)  # the key goes there and nowhere else
+            if not self._async:
+                install_deadlines(http)  # every socket wait ends by the attempt's deadline
+            import logging
+
             self._ctx = Context(
                 base_url=base,
                 # A client of our own carries these headers once; one given to us gets them per request.
@@ -117,6 +223,10 @@ class _BaseClient:
                 secret=settings.api_key,
                 build_request=http.build_request,
                 project_id=settings.project_id,
+                log=logging.getLogger("cekura"),
+                host=base.split("://", 1)[-1].split("/", 1)[0],
+                on_request=self._hooks[0],
+                on_response=self._hooks[1],
             )
         return self._ctx
 
@@ -196,7 +306,7 @@ def _sandbox_db(url: str) -> str | None:
     return rest
 
 
-class Cekura(_BaseClient):
+class Cekura(_BaseClient[Sync]):
     """Blocking client for the Cekura metrics API.
 
     client = Cekura()                      # key from CEKURA_API_KEY or ~/.cekura/config.toml
@@ -204,7 +314,29 @@ class Cekura(_BaseClient):
     with Cekura(api_url="sandbox://") as client: ...
     """
 
-    def _run(self, flow: Flow) -> Any:
+    def _run_raw(self, flow: Flow[Any]) -> RawResponse[Any]:
+        from ._response import RawResponse
+
+        started = time.perf_counter()
+        last: Any = None
+        retries = 0
+        reply: Any = None
+        try:
+            while True:
+                instruction = flow.send(reply)
+                if type(instruction) is Send:
+                    reply = self._send(instruction.request)
+                    if reply[0] is not None:
+                        last, retries = reply[0], instruction.attempt
+                elif type(instruction) is Sleep:
+                    time.sleep(instruction.seconds)
+                    reply = None
+                else:
+                    raise TypeError(f"unexpected instruction {instruction!r}")
+        except StopIteration as stop:
+            return RawResponse(last, stop.value, retries_taken=retries, elapsed=time.perf_counter() - started)
+
+    def _run(self, flow: Flow[Any]) -> Any:
         ctx_send = self._send
         reply: Any = None
         try:
@@ -220,7 +352,7 @@ class Cekura(_BaseClient):
         except StopIteration as stop:
             return stop.value
 
-    def _iterate(self, flow: Flow) -> Any:
+    def _iterate(self, flow: Flow[Any]) -> Any:
         reply: Any = None
         while True:
             try:
@@ -236,8 +368,12 @@ class Cekura(_BaseClient):
                 time.sleep(instruction.seconds)
 
     def _send(self, request: Any) -> tuple[Any, BaseException | None]:
+        from ._send import send  # one attempt, bounded in time and size; redirects refused
+
         try:
-            return self._http.send(request), None
+            return send(
+                self._http, request, timeout=self.timeout, max_bytes=self.max_response_bytes, origin=self._origin
+            ), None
         except Exception as exc:  # classified by the flow (see _core.call)
             return None, exc
 
@@ -254,7 +390,7 @@ class Cekura(_BaseClient):
         self.close()
 
 
-class AsyncCekura(_BaseClient):
+class AsyncCekura(_BaseClient[Async]):
     """Asyncio twin of `Cekura`: the same resources and methods, awaited.
 
     async with AsyncCekura() as client:
@@ -264,7 +400,31 @@ class AsyncCekura(_BaseClient):
 
     _async = True
 
-    async def _run(self, flow: Flow) -> Any:
+    async def _run_raw(self, flow: Flow[Any]) -> RawResponse[Any]:
+        import asyncio
+
+        from ._response import RawResponse
+
+        started = time.perf_counter()
+        last: Any = None
+        retries = 0
+        reply: Any = None
+        try:
+            while True:
+                instruction = flow.send(reply)
+                if type(instruction) is Send:
+                    reply = await self._send(instruction.request)
+                    if reply[0] is not None:
+                        last, retries = reply[0], instruction.attempt
+                elif type(instruction) is Sleep:
+                    await asyncio.sleep(instruction.seconds)
+                    reply = None
+                else:
+                    raise TypeError(f"unexpected instruction {instruction!r}")
+        except StopIteration as stop:
+            return RawResponse(last, stop.value, retries_taken=retries, elapsed=time.perf_counter() - started)
+
+    async def _run(self, flow: Flow[Any]) -> Any:
         import asyncio
 
         reply: Any = None
@@ -281,7 +441,7 @@ class AsyncCekura(_BaseClient):
         except StopIteration as stop:
             return stop.value
 
-    async def _iterate(self, flow: Flow) -> Any:
+    async def _iterate(self, flow: Flow[Any]) -> Any:
         import asyncio
 
         reply: Any = None
@@ -299,8 +459,12 @@ class AsyncCekura(_BaseClient):
                 await asyncio.sleep(instruction.seconds)
 
     async def _send(self, request: Any) -> tuple[Any, BaseException | None]:
+        from ._send import asend  # one attempt under asyncio.timeout, bounded in size; redirects refused
+
         try:
-            return await self._http.send(request), None
+            return await asend(
+                self._http, request, timeout=self.timeout, max_bytes=self.max_response_bytes, origin=self._origin
+            ), None
         except Exception as exc:
             return None, exc
 

@@ -86,7 +86,7 @@ def loosely_readable(path: Path | None = None) -> bool:
 
 
 def is_sandbox_url(url: str | None) -> bool:
-    return bool(url) and url.lower().startswith(SANDBOX_SCHEME)
+    return url is not None and url.lower().startswith(SANDBOX_SCHEME)
 
 
 @dataclass(frozen=True)
@@ -192,3 +192,110 @@ def resolve(
         ),
         sources=sources,
     )
+
+
+# --------------------------------------------------------------------------- plain http://
+#: Opt-ins for sending the key over plain http:// to a host that is not this machine.
+ALLOW_INSECURE_HTTP_ENV = "CEKURA_ALLOW_INSECURE_HTTP"
+ALLOW_INSECURE_HTTP_KEY = "allow_insecure_http"  # in ~/.cekura/config.toml: allow_insecure_http = true
+#: Hosts that are this machine, or the embedded sandbox's stand-in host (never leaves the process).
+LOCAL_HOSTS = frozenset({"localhost", "sandbox.local"})
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
+
+
+def is_local_host(host: str | None) -> bool:
+    """True for loopback addresses (127.0.0.0/8, ::1), localhost (and *.localhost), sandbox.local."""
+    if not host:
+        return False
+    host = host.lower().rstrip(".")
+    if host in LOCAL_HOSTS or host.endswith(".localhost"):
+        return True
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _as_flag(name: str, value: Any, source: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ConfigurationError(f"{name} from the {source} must be true or false (1 or 0), got {value!r}")
+
+
+def insecure_http_allowed(argument: bool | None = None) -> tuple[bool, str]:
+    """(allowed, where that came from): argument > CEKURA_ALLOW_INSECURE_HTTP > config file > no."""
+    if argument is not None:
+        return bool(argument), "argument"
+    env = os.environ.get(ALLOW_INSECURE_HTTP_ENV)
+    if env is not None and env.strip():
+        return _as_flag(ALLOW_INSECURE_HTTP_ENV, env, "environment"), "environment"
+    value = read_config_file().get(ALLOW_INSECURE_HTTP_KEY)
+    if value is not None:
+        return _as_flag(ALLOW_INSECURE_HTTP_KEY, value, "config file"), "config file"
+    return False, "default"
+
+
+def refuse_cleartext(settings: Settings, allow: bool | None = None) -> None:
+    """Refuse a plain http:// API URL to a host other than this machine, unless the user opted in.
+
+    The API key travels in a header of every request: over http:// anyone on the way can read it.
+    """
+    url = settings.api_url
+    if url[:7].lower() != "http://":
+        return
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    if is_local_host(host) or insecure_http_allowed(allow)[0]:
+        return
+    error = ConfigurationError(
+        f"refusing to send the API key in clear text to {url} (api_url from the {settings.sources['api_url']}): "
+        "plain http:// is allowed only to this machine (localhost, 127.0.0.1, ::1); use https://, or opt in "
+        f"with Cekura(allow_insecure_http=True), {ALLOW_INSECURE_HTTP_ENV}=1 or "
+        f"`{ALLOW_INSECURE_HTTP_KEY} = true` in {config_path()}"
+    )
+    error.cli_hint = (  # type: ignore[attr-defined]
+        f"use an https:// URL; if you must use plain http to that host, set {ALLOW_INSECURE_HTTP_ENV}=1 "
+        f"(or `{ALLOW_INSECURE_HTTP_KEY} = true` in {config_path()})"
+    )
+    raise error
+
+
+# --------------------------------------------------------------------------- answer size
+MAX_RESPONSE_BYTES_ENV = "CEKURA_MAX_RESPONSE_BYTES"
+
+
+def max_response_bytes(argument: Any, default: int) -> int | None:
+    """The answer-size limit: argument (None lifts it) > CEKURA_MAX_RESPONSE_BYTES (0 lifts it) > default.
+
+    `argument` is Ellipsis when not given.
+    """
+    if argument is ...:
+        env = os.environ.get(MAX_RESPONSE_BYTES_ENV, "").strip()
+        if not env:
+            return default
+        if env.lower() in ("0", "none"):
+            return None
+        if env.isdigit():
+            return int(env)
+        raise ConfigurationError(
+            f"{MAX_RESPONSE_BYTES_ENV} must be a whole number of bytes (0 for no limit), got {env!r}"
+        )
+    if argument is None:
+        return None
+    if isinstance(argument, bool) or not isinstance(argument, int) or argument <= 0:
+        raise ConfigurationError(
+            f"max_response_bytes must be a positive whole number of bytes, or None for no limit; got {argument!r}"
+        )
+    return argument

@@ -27,9 +27,9 @@ import importlib
 import json
 import random
 import time
-from collections.abc import Generator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
 
 from ._errors import (
     APIConnectionError,
@@ -43,15 +43,29 @@ from ._errors import (
 
 GENERATED = "cekura._generated"
 # Generated operation ids start with their tag; longest first so `metrics` matches last.
-_TAGS = ("critical_metric_scenarios", "predefined_metrics", "metric_reviews", "metrics")
+_TAGS = (
+    "critical_metric_scenarios",
+    "predefined_metrics",
+    "metric_reviews",
+    "test_sets",
+    "results",
+    "metrics",
+    "calls",
+    "runs",
+)
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 
 
+T = TypeVar("T")
+R = TypeVar("R")
+
+
 @dataclass(slots=True)
 class Send:
     request: Any  # httpx.Request
+    attempt: int = 0  # 0 for the first attempt of a call, 1 for its first retry, ...
 
 
 @dataclass(slots=True)
@@ -60,11 +74,12 @@ class Sleep:
 
 
 @dataclass(slots=True)
-class Emit:
-    item: Any
+class Emit(Generic[T]):
+    item: T
 
 
-Flow = Generator[Any, Any, Any]
+#: A flow: yields Send / Sleep / Emit instructions, returns R (the method's result).
+Flow = Generator[Any, Any, R]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +108,51 @@ class Context:
     secret: str | None  # scrubbed from every error message
     build_request: Any  # httpx.Client.build_request or AsyncClient.build_request
     project_id: int | None = None
+    # Request options (RequestOptions): the client's defaults, or this call's.
+    timeout: float | None = None  # per attempt; None: the http client's own timeout
+    extra_headers: Mapping[str, str] | None = None
+    extra_query: Mapping[str, Any] | None = None
+    extra_body: Mapping[str, Any] | None = None
+    # Observability: the "cekura" logger and the public hooks (see cekura._client).
+    log: Any = None  # logging.Logger
+    host: str = ""
+    on_request: Callable[[Any], None] | None = None
+    on_response: Callable[[Any], None] | None = None
+
+
+def with_request_options(ctx: Context, options: Mapping[str, Any]) -> Context:
+    """A copy of `ctx` with this call's RequestOptions (checked before anything is sent)."""
+    changes: dict[str, Any] = {}
+    for name, value in options.items():
+        if value is None:
+            continue
+        if name in ("timeout", "request_timeout"):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise ValidationError(
+                    f"{name} must be a positive number of seconds, got {value!r}", errors={name: ["must be > 0"]}
+                )
+            changes["timeout"] = float(value)
+        elif name == "max_retries":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValidationError(
+                    f"max_retries must be a whole number >= 0, got {value!r}", errors={name: ["must be >= 0"]}
+                )
+            changes["retry"] = replace(ctx.retry, max_retries=value)
+        else:
+            if not isinstance(value, Mapping):
+                raise ValidationError(
+                    f"{name} must be a dict, got {type(value).__name__}", errors={name: ["expected an object"]}
+                )
+            if name == "extra_headers":
+                bad = [k for k in value if not isinstance(k, str) or k.lower() == "x-cekura-api-key"]
+                if bad or not all(isinstance(v, str) for v in value.values()):
+                    raise ValidationError(
+                        "extra_headers must map header names to strings and cannot set the API key "
+                        "(give api_key= to the client)",
+                        errors={name: ["invalid header"]},
+                    )
+            changes[name] = {**(getattr(ctx, name) or {}), **value}
+    return replace(ctx, **changes) if changes else ctx
 
 
 # --------------------------------------------------------------------------- generated layer
@@ -121,7 +181,7 @@ def generated_model(name: str) -> type:
 
 def call(
     ctx: Context, operation_id: str, /, *, extra_params: dict[str, Any] | None = None, **arguments: Any
-) -> Flow:
+) -> Flow[Any]:
     """Flow: perform one API operation and return the server's JSON (None for 204)."""
     spec = generated_operation(operation_id)._get_kwargs(**arguments)
     method = spec["method"].upper()
@@ -129,20 +189,49 @@ def call(
     params = spec.get("params") or {}
     if extra_params:
         params = {**params, **extra_params}
+    if ctx.extra_query:
+        params = {**params, **ctx.extra_query}
     headers = (ctx.headers or None) if "headers" not in spec else {**ctx.headers, **spec["headers"]}
+    if ctx.extra_headers:
+        headers = {**(headers or {}), **ctx.extra_headers}
     content = None
     if "json" in spec:
-        content = json.dumps(spec["json"], separators=(",", ":"), ensure_ascii=False).encode()
+        body = spec["json"]
+        if ctx.extra_body:
+            body = _with_extra(body, ctx.extra_body)
+        content = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+    options = {} if ctx.timeout is None else {"timeout": ctx.timeout}
     request = ctx.build_request(
-        method, ctx.base_url + path, params=params or None, headers=headers, content=content
+        method, ctx.base_url + path, params=params or None, headers=headers, content=content, **options
     )
+    if options:
+        request.extensions["cekura_timeout"] = ctx.timeout  # this call's bound on each attempt (cekura._send)
     idempotent = method in IDEMPOTENT_METHODS
     retry = ctx.retry
+    log = ctx.log
     attempt = 0
     maybe_applied = False  # did a failed attempt possibly reach the server?
+    started = time.perf_counter()
     while True:
-        response, exc = yield Send(request)
+        if ctx.on_request is not None:
+            ctx.on_request(request)
+        sent_at = time.perf_counter()
+        response, exc = yield Send(request, attempt)
+        took = time.perf_counter() - sent_at
+        if response is not None and ctx.on_response is not None:
+            ctx.on_response(response)
+        if log is not None and log.isEnabledFor(10):
+            outcome = f"{type(exc).__name__}" if exc is not None else f"HTTP {response.status_code}"
+            log.debug(
+                "%s %s -> %s in %.0f ms (attempt %d/%d)", method, request.url.raw_path.decode("ascii", "replace"),
+                outcome, took * 1000, attempt + 1, retry.max_retries + 1,
+                extra=_fields("attempt", method, path, response, took, attempt),
+            )
         retry_after: float | None = None
+        if isinstance(exc, CekuraError):  # the executor's own verdict (_send: too large, redirect): final
+            exc.method, exc.path = method, path
+            raise _scrub(exc, ctx.secret)
+        error: CekuraError
         if exc is not None:
             error = _transport_error(exc, method, path, idempotent)
             retryable = idempotent or not error.may_have_reached_server
@@ -154,9 +243,10 @@ def call(
                 retry_after = _retry_after(response.headers.get("retry-after"))
             elif 200 <= status < 300:
                 if status == 204 or not response.content:
+                    _done(log, method, path, response, started, attempt)
                     return None
                 try:
-                    return json.loads(response.content)
+                    result = json.loads(response.content)
                 except ValueError:
                     error = APIResponseError(
                         f"the server's answer (HTTP {status}) is not valid JSON"
@@ -165,22 +255,99 @@ def call(
                         body=_text(response),
                         method=method,
                         path=path,
+                        headers=response.headers,
+                        request_id=request_id_of(response.headers),
                     )
                     retryable = idempotent
+                else:
+                    _done(log, method, path, response, started, attempt)
+                    return result
             elif status == 404 and method == "DELETE" and maybe_applied:
+                _done(log, method, path, response, started, attempt)
                 return None  # an earlier attempt deleted it; its answer was lost on the way
             else:
+                _done(log, method, path, response, started, attempt)
                 raise _scrub(_status_error(response, method, path, idempotent), ctx.secret)
         # Reached the server but its answer was lost or garbled (or a gateway gave up on it).
         maybe_applied = maybe_applied or (
-            error.may_have_reached_server if exc is not None else response.status_code in (200, 502, 504)
+            getattr(error, "may_have_reached_server", True) if exc is not None else response.status_code in (200, 502, 504)
         )
         if not retryable or attempt >= retry.max_retries:
             if attempt:
                 error.message += f" (gave up after {attempt + 1} attempts)"
+            if log is not None and log.isEnabledFor(20):
+                log.info(
+                    "%s %s failed after %d attempt(s): %s", method, path, attempt + 1, error.message,
+                    extra=_fields("failed", method, path, response, time.perf_counter() - started, attempt),
+                )
             raise _scrub(error, ctx.secret)
-        yield Sleep(retry.delay(attempt, retry_after))
+        delay = retry.delay(attempt, retry_after)
+        if log is not None and log.isEnabledFor(20):
+            log.info(
+                _retry_notice(ctx.host, error, response, took, attempt, retry.max_retries, delay),
+                extra={**_fields("retry", method, path, response, took, attempt), "cekura_delay": delay},
+            )
+        yield Sleep(delay)
         attempt += 1
+
+
+def _with_extra(body: Any, extra: Mapping[str, Any]) -> Any:
+    """extra_body merged into a JSON object body, or into each object of a list body."""
+    if isinstance(body, dict):
+        return {**body, **extra}
+    if isinstance(body, list):
+        return [{**item, **extra} if isinstance(item, dict) else item for item in body]
+    return body
+
+
+def request_id_of(headers: Any) -> str | None:
+    """The request id a response carries, if the server sends one."""
+    if headers is None:
+        return None
+    value = headers.get("x-request-id") or headers.get("request-id")
+    return str(value) if value else None
+
+
+def _fields(event: str, method: str, path: str, response: Any, seconds: float, attempt: int) -> dict[str, Any]:
+    return {
+        "cekura_event": event,
+        "cekura_method": method,
+        "cekura_path": path,
+        "cekura_status": None if response is None else response.status_code,
+        "cekura_elapsed_ms": round(seconds * 1000, 1),
+        "cekura_attempt": attempt + 1,
+    }
+
+
+def _done(log: Any, method: str, path: str, response: Any, started: float, attempt: int) -> None:
+    if log is not None and log.isEnabledFor(20):
+        took = time.perf_counter() - started
+        log.info(
+            "%s %s: HTTP %d in %.0f ms%s", method, path, response.status_code, took * 1000,
+            f" ({attempt} retries)" if attempt else "",
+            extra=_fields("response", method, path, response, took, attempt),
+        )
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+
+
+def _retry_notice(
+    host: str, error: CekuraError, response: Any, took: float, attempt: int, retries: int, delay: float
+) -> str:
+    """The one line a retry is announced with (the CLI shows it on stderr)."""
+    counter = f"retrying ({attempt + 2}/{retries + 1}) in {_seconds(delay)} s"
+    if isinstance(error, APIConnectionError):
+        if not error.may_have_reached_server:
+            return f"could not connect to {host}; {counter}"
+        if isinstance(error, APITimeoutError):
+            return f"no answer from {host} after {_seconds(took)} s; {counter}"
+        return f"the connection to {host} failed before an answer arrived; {counter}"
+    status = response.status_code
+    if 200 <= status < 300:
+        return f"unreadable answer (HTTP {status}, not JSON) from {host}; {counter}"
+    return f"HTTP {status} from {host}; {counter}"
 
 
 def _transport_error(exc: BaseException, method: str, path: str, idempotent: bool) -> APIConnectionError:
@@ -202,10 +369,11 @@ def _transport_error(exc: BaseException, method: str, path: str, idempotent: boo
     if never_arrived:
         what = "could not connect to the server; the request was not sent"
     elif idempotent:
-        what = "the connection failed before an answer arrived"
+        what = "no complete answer in time" if is_timeout else "the connection failed before an answer arrived"
     else:
         what = (
-            "the connection failed after the request was sent: the server may or may not have "
+            ("no complete answer in time" if is_timeout else "the connection failed")
+            + " after the request was sent: the server may or may not have "
             "applied it; check (e.g. list or get) before trying again"
         )
     cls = APITimeoutError if is_timeout else APIConnectionError
@@ -219,9 +387,20 @@ def _transport_error(exc: BaseException, method: str, path: str, idempotent: boo
     )
 
 
-def _text(response: Any, limit: int = 500) -> str:
-    text = response.content[:limit].decode("utf-8", "replace")
-    return text + ("…" if len(response.content) > limit else "")
+def _text(response: Any) -> str:
+    """The whole body as text (kept on the error; messages show only an excerpt)."""
+    return response.content.decode("utf-8", "replace")
+
+
+EXCERPT = 500  # characters of a body an error message may quote
+
+
+def _excerpt(text: str, limit: int = EXCERPT, squeeze: bool = False, whole: str = "body") -> str:
+    """`text`, or its first `limit` characters and a mark saying how much was left out."""
+    head = " ".join(text[:limit].split()) if squeeze else text[:limit]
+    if len(text) <= limit:
+        return head
+    return f"{head}… ({len(text) - limit:,} more characters; the full {whole} is on the error's .{whole})"
 
 
 def _status_error(response: Any, method: str, path: str, idempotent: bool = True) -> CekuraError:
@@ -235,7 +414,14 @@ def _status_error(response: Any, method: str, path: str, idempotent: bool = True
     if status >= 500 and not idempotent:
         # A gateway may answer 5xx after the service applied the write: say so, never resend.
         message += "; the server may or may not have applied the request: check before trying again"
-    kwargs: dict[str, Any] = {"status": status, "body": body, "method": method, "path": path}
+    kwargs: dict[str, Any] = {
+        "status": status,
+        "body": body,
+        "method": method,
+        "path": path,
+        "headers": response.headers,
+        "request_id": request_id_of(response.headers),
+    }
     if cls is ValidationError:
         errors = _field_errors(body, message)
         if isinstance(body, list):
@@ -258,22 +444,21 @@ def _field_errors(body: Any, message: str) -> dict[str, Any]:
 
 
 def _describe(body: Any, status: int) -> str:
-    """One line that says what the server said."""
+    """One line that says what the server said: at most an excerpt of the body (see `_excerpt`)."""
     prefix = f"HTTP {status}"
     if isinstance(body, dict):
         if isinstance(body.get("detail"), str):
-            return f"{prefix}: {body['detail']}"
+            return f"{prefix}: {_excerpt(body['detail'])}"
         parts = []
         for field, messages in body.items():
             if isinstance(messages, list):
                 messages = "; ".join(str(m) for m in messages)
             parts.append(f"{field}: {messages}")
-        return f"{prefix}: " + " | ".join(parts) if parts else prefix
+        return f"{prefix}: " + _excerpt(" | ".join(parts)) if parts else prefix
     if isinstance(body, list):
-        return f"{prefix}: {json.dumps(body)[:300]}"
+        return f"{prefix}: {_excerpt(json.dumps(body), 300)}"
     if isinstance(body, str) and body.strip():
-        snippet = " ".join(body.split())[:200]
-        return f"{prefix}: {snippet}"
+        return f"{prefix}: {_excerpt(body, squeeze=True)}"
     return prefix
 
 
@@ -297,9 +482,15 @@ def _scrub(error: CekuraError, secret: str | None) -> CekuraError:
     """Remove the API key from everything an error carries (a server may echo it back)."""
     if secret and len(secret) >= 4:
         error.message = _without(error.message, secret)
+        # An excerpt may end part way into the key ("…sk-live-12… (N more characters"): hide that part too.
+        for n in range(len(secret) - 1, 3, -1):
+            if secret[:n] + "…" in error.message:
+                error.message = error.message.replace(secret[:n] + "…", "***…")
         error.body = _without(error.body, secret)
         if isinstance(error, ValidationError):
             error.errors = _without(error.errors, secret)
+        if error.headers is not None and any(secret in str(v) for v in error.headers.values()):
+            error.headers = {k: _without(str(v), secret) for k, v in error.headers.items()}
         error.args = (error.message,)
     return error
 
@@ -320,16 +511,24 @@ def _without(value: Any, secret: str) -> Any:
 def body_through_model(model_name: str, data: Any, *, label: str = "body") -> Any:
     """Check a JSON body against a generated model and serialise it through that model.
 
-    Known fields are checked for type, enum value and presence; unknown fields pass
-    through unchanged (the API grows faster than SDKs). Raises ValidationError before
-    anything is sent.
+    Fields are checked for type, enum value and presence; a field the schema does not know
+    is refused with a did-you-mean (`UnknownArgumentError`): send fields the SDK does not know
+    yet with the `extra_body` request option. Raises before anything is sent.
     """
     if not isinstance(data, dict):
         raise ValidationError(
             f"{label} must be a JSON object (a dict), got {type(data).__name__}",
             errors={label: ["expected an object"]},
         )
-    cls = generated_model(model_name)
+    cls: Any = generated_model(model_name)
+    known, _ = _model_fields(cls)
+    for name in data:
+        if name not in known:
+            from ._errors import unknown_argument
+            from ._vocabulary import FIELD_ALIASES
+
+            aliases = [doc for doc, wire in FIELD_ALIASES.items() if wire in known]
+            raise unknown_argument(name, [*known, *aliases], label, kind="field")
     errors = check_fields(cls, data)
     if errors:
         raise ValidationError(_errors_line(label, errors), errors=errors)
@@ -366,7 +565,7 @@ def _model_fields(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
     return cached
 
 
-class _ModelNamespace(dict):
+class _ModelNamespace(dict[str, Any]):
     """Names of the generated models, loaded on lookup (the models package imports lazily)."""
 
     def __missing__(self, name: str) -> Any:

@@ -9,10 +9,12 @@
     │   ├── NotFoundError             404
     │   ├── ConflictError             409
     │   ├── RateLimitError            429 (carries retry_after)
-    │   └── ServerError               5xx
+    │   ├── ServerError               5xx
+    │   └── RedirectError             3xx: never followed (the key would go along); names the target
     ├── APIConnectionError            the request did not get an answer
     │   └── APITimeoutError           ... because a timeout expired
     ├── APIResponseError              the answer could not be read (e.g. malformed JSON)
+    │   └── ResponseTooLargeError     ... because it is larger than max_response_bytes
     └── JobError                      a background job failed
         └── JobTimeoutError           ... or did not finish in time
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # imported by `import cekura`: no `typing` import at run time
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
     from typing import Any
 
 __all__ = [
@@ -37,11 +40,14 @@ __all__ = [
     "ConflictError",
     "RateLimitError",
     "ServerError",
+    "RedirectError",
     "APIConnectionError",
     "APITimeoutError",
     "APIResponseError",
+    "ResponseTooLargeError",
     "JobError",
     "JobTimeoutError",
+    "UnknownArgumentError",
 ]
 
 
@@ -49,7 +55,9 @@ class CekuraError(Exception):
     """Base class of every error raised by this SDK.
 
     Attributes: `status` (HTTP status or None), `body` (parsed JSON body, text, or None),
-    `method` and `path` of the request concerned (None when no request was involved).
+    `method` and `path` of the request concerned (None when no request was involved),
+    `headers` of the response (None when none arrived) and its `request_id` (from the
+    response's `X-Request-Id` header, when the server sends one).
     """
 
     def __init__(
@@ -60,6 +68,8 @@ class CekuraError(Exception):
         body: Any = None,
         method: str | None = None,
         path: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        request_id: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -67,6 +77,8 @@ class CekuraError(Exception):
         self.body = body
         self.method = method
         self.path = path
+        self.headers = headers
+        self.request_id = request_id
 
     def __str__(self) -> str:
         where = f"{self.method} {self.path}: " if self.method and self.path else ""
@@ -93,6 +105,47 @@ class ValidationError(APIError):
     def __init__(self, message: str, *, errors: dict[str, Any] | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.errors: dict[str, Any] = errors or {}
+
+
+class UnknownArgumentError(ValidationError, TypeError):
+    """A keyword argument or field the method does not know; refused before anything is sent.
+
+    Also a `TypeError`, as Python's own unexpected-keyword error is. `suggestions` lists the
+    closest known names (`promt` -> `prompt`). Fields the SDK does not know yet can be sent
+    with `extra_body={...}`.
+    """
+
+    def __init__(self, message: str, *, suggestions: list[str] | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.suggestions = suggestions or []
+
+
+def suggest(word: str, known: Iterable[str]) -> list[str]:
+    """The known names closest to `word`: `agent` -> agent_id, agents; `promt` -> prompt."""
+    import difflib
+
+    names = sorted(set(known))
+    prefixed = [n for n in names if n.startswith(word + "_") or word.startswith(n + "_")]
+    close = difflib.get_close_matches(word, names, n=3, cutoff=0.6)
+    return list(dict.fromkeys(prefixed + close))[:3]
+
+
+def unknown_argument(name: str, known: Iterable[str], where: str, *, kind: str = "argument") -> UnknownArgumentError:
+    known = list(known)
+    hints = suggest(name, known)
+    mean = f"; did you mean {' or '.join(repr(h) for h in hints)}?" if hints else ""
+    if kind == "field":
+        message = (
+            f"unknown field {name!r} in {where}{mean} Nothing was sent "
+            "(send fields the SDK does not know yet with extra_body={...})."
+        )
+    else:
+        message = f"{where} got an unknown {kind} {name!r}{mean} Nothing was sent."
+    return UnknownArgumentError(
+        message,
+        errors={name: [f"unknown {kind}" + (f"; did you mean {hints[0]!r}?" if hints else "")]},
+        suggestions=hints,
+    )
 
 
 class AuthenticationError(APIError):
@@ -123,6 +176,15 @@ class ServerError(APIError):
     """5xx: the service failed."""
 
 
+class RedirectError(APIError):
+    """3xx: the server sent the request elsewhere. The SDK never follows a redirect, since the
+    API key would travel with it; `location` is the target the server named (or None)."""
+
+    def __init__(self, message: str, *, location: str | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.location = location
+
+
 class APIConnectionError(CekuraError):
     """No answer arrived. `may_have_reached_server` says whether the server could have acted on it."""
 
@@ -137,6 +199,15 @@ class APITimeoutError(APIConnectionError):
 
 class APIResponseError(CekuraError):
     """The server's answer could not be understood (e.g. a body that is not JSON)."""
+
+
+class ResponseTooLargeError(APIResponseError):
+    """The answer is larger than the client's `max_response_bytes` (counted after decompression);
+    reading stopped there. `limit` is that limit in bytes, `status` the answer's HTTP status."""
+
+    def __init__(self, message: str, *, limit: int | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.limit = limit
 
 
 class JobError(CekuraError):

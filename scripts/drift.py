@@ -57,6 +57,10 @@ COVERED_PREFIXES = (
     "/test_framework/v1/predefined-metrics/",
     "/test_framework/v1/critical-metric-scenarios/",
     "/test_framework/metric-reviews/",
+    "/observability/v1/call-logs/",
+    "/test_framework/v1/runs/",
+    "/test_framework/v1/results/",
+    "/test_framework/test-sets/",
 )
 MARKER = "x-cekura-definition"
 REQUIRED_SET_NOTE = re.compile(r"our definition of the required set", re.IGNORECASE)

@@ -1,10 +1,12 @@
 """Compile openapi/cekura-metrics.yaml into the low-level client in generated/.
 
-    python scripts/generate.py            # rewrite generated/
+    python scripts/generate.py            # rewrite generated/, cekura/types/ and docs/reference.md
     python scripts/generate.py --check    # regenerate into a temp folder, fail on any difference
 
 The output is deterministic: the generator and ruff (its formatting post-hook) are pinned in
-pyproject.toml, and this script runs them with a fixed environment.
+pyproject.toml, and this script runs them with a fixed environment. Besides generated/, it
+emits the response/request TypedDicts (cekura/types/__init__.py, scripts/typesgen.py) and
+the method reference (docs/reference.md, scripts/refgen.py, from the SDK's signatures).
 """
 
 from __future__ import annotations
@@ -17,12 +19,33 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "cekura-metrics.yaml"
 CONFIG = ROOT / "openapi" / "generator-config.yaml"
 TEMPLATES = ROOT / "openapi" / "templates"  # our overrides of the generator's templates
 TARGET = ROOT / "generated"
+TYPES = ROOT / "cekura" / "types" / "__init__.py"
+REFERENCE = ROOT / "docs" / "reference.md"
+
+
+def _script(name: str) -> Any:
+    """A sibling script as a module (this file is also loaded by path, from the tests)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"_cekura_{name}", Path(__file__).resolve().parent / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def emitted(spec: Path = SPEC) -> dict[Path, str]:
+    """The files emitted beside generated/, by path: the TypedDicts, then the reference."""
+    types_text = _script("typesgen").emit(spec)
+    return {TYPES: types_text, REFERENCE: _script("refgen").emit(spec, types_text)}
 
 
 def generate(into: Path, spec: Path = SPEC) -> None:
@@ -74,7 +97,17 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         generate(TARGET)
         print(f"generated {TARGET.relative_to(ROOT)}/ from {SPEC.relative_to(ROOT)}")
+        for path, text in emitted().items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+            print(f"emitted {path.relative_to(ROOT)}")
         return 0
+    stale = [p for p, text in emitted().items() if not p.is_file() or p.read_text() != text]
+    if stale:
+        print("emitted files are stale (run `make generate` and commit):", file=sys.stderr)
+        for path in stale:
+            print("  " + str(path.relative_to(ROOT)), file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "generated"
         generate(fresh)
@@ -87,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             for line in diff:
                 print("  " + line, file=sys.stderr)
             return 1
-    print("generated/ matches openapi/cekura-metrics.yaml")
+    print("generated/, cekura/types/ and docs/reference.md match openapi/cekura-metrics.yaml and the SDK")
     return 0
 
 

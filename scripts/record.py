@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "tests" / "sdk" / "cassettes"
-RECORDED_TESTS = ["tests/sdk/test_snippets.py"]
+RECORDED_TESTS = ["tests/sdk/test_snippets.py", "tests/sdk/test_lifecycle.py"]
 
 
 def main() -> int:

@@ -40,6 +40,8 @@ def _load_script() -> ModuleType:
 
 drift = _load_script()
 OURS: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+#: How many operations our spec covers (each path item's methods).
+N_OPS = sum(1 for item in OURS["paths"].values() for m in item if m in ("get", "put", "post", "patch", "delete"))
 
 
 @pytest.fixture
@@ -80,10 +82,10 @@ def test_an_unmodified_copy_reports_no_drift(upstream, tmp_path, capsys, suffix)
     code, report = run(upstream, tmp_path, capsys, suffix)
     assert code == 0
     summary = report["summary"]
-    assert summary["covered"] == 18
+    assert summary["covered"] == N_OPS == 35
     assert (summary["drift_findings"], summary["intentional"], summary["documented_only_status_codes"]) == (0, 0, 0)
     assert summary["not_covered"] == 0
-    assert summary["text"].startswith("covered: 18 operations; drift in 0; intentional differences 0;")
+    assert summary["text"].startswith(f"covered: {N_OPS} operations; drift in 0; intentional differences 0;")
 
 
 def _walk(node: Any, fn: Callable[[dict[str, Any]], dict[str, Any]]) -> Any:
@@ -280,8 +282,8 @@ def test_error_codes_only_we_document_are_their_own_category(upstream, tmp_path,
             operation["responses"].pop("401", None)
     code, report = run(upstream, tmp_path, capsys)
     assert code == 0
-    # 18 operations; bulk-toggle-settings is ours as a whole, so its 401 is intentional.
-    assert report["summary"]["documented_only_status_codes"] == 17
+    # Every operation documents 401; bulk-toggle-settings is ours as a whole, so its 401 is intentional.
+    assert report["summary"]["documented_only_status_codes"] == N_OPS - 1
     assert kinds(op(report, "metrics_bulk_toggle_settings")["intentional"]) == {
         ("status_ours_only", "responses", "401")}
     assert kinds(op(report, "metrics_delete")["documented_only"]) == {("status_ours_only", "responses", "401")}
@@ -322,8 +324,8 @@ def test_unmarked_differences_next_to_marked_ones_are_still_drift(upstream, tmp_
 
 
 def test_not_covered_operations_are_listed_but_not_drift(upstream, tmp_path, capsys) -> None:
-    upstream["paths"]["/test_framework/v1/metrics/{id}/restore/"] = {
-        "post": {"operationId": "metrics_restore", "responses": {"200": {"description": "ok"}}}}
+    upstream["paths"]["/test_framework/v1/metrics/{id}/history/edit/"] = {
+        "patch": {"operationId": "metrics_history_edit", "responses": {"200": {"description": "ok"}}}}
     upstream["paths"]["/test_framework/v1/predefined-metrics/"]["post"] = {
         "operationId": "predefined_create", "responses": {"201": {"description": "ok"}}}
     upstream["paths"]["/test_framework/v1/agents/"] = {
@@ -331,7 +333,7 @@ def test_not_covered_operations_are_listed_but_not_drift(upstream, tmp_path, cap
     code, report = run(upstream, tmp_path, capsys)
     assert code == 0
     assert [(o["method"], o["path"]) for o in report["not_covered"]] == [
-        ("POST", "/test_framework/v1/metrics/{id}/restore/"),
+        ("PATCH", "/test_framework/v1/metrics/{id}/history/edit/"),
         ("POST", "/test_framework/v1/predefined-metrics/"),
     ]
     assert report["summary"]["text"].endswith("upstream has 2 more operations under our paths not covered")
@@ -347,7 +349,7 @@ def test_cli_text_output_and_exit_codes(upstream, tmp_path) -> None:
     proc = subprocess.run([sys.executable, str(SCRIPT), str(path)], capture_output=True, text=True)
     assert proc.returncode == 1, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0] == ("covered: 18 operations; drift in 1; intentional differences 0; "
+    assert lines[0] == (f"covered: {N_OPS} operations; drift in 1; intentional differences 0; "
                         "upstream has 0 more operations under our paths not covered")
     assert any(line.startswith("== metrics_delete: DELETE /test_framework/v1/metrics/{id}/") for line in lines)
 
@@ -377,7 +379,7 @@ def test_against_the_real_upstream(capsys) -> None:
     report = json.loads(capsys.readouterr().out)
     assert code in (0, 1)
     assert code == (1 if report["summary"]["drift_operations"] else 0)
-    assert report["summary"]["covered"] == 18
+    assert report["summary"]["covered"] == N_OPS
     assert report["summary"]["missing_upstream"] == 0
     assert all(o["upstream_operation_id"] for o in report["operations"])
     assert report["summary"]["not_covered"] > 0

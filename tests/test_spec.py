@@ -10,7 +10,10 @@ import yaml
 from openapi_spec_validator import validate
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "cekura-metrics.yaml"
-RESOURCE_TAGS = {"metrics", "predefined_metrics", "critical_metric_scenarios", "metric_reviews"}
+RESOURCE_TAGS = {
+    "metrics", "predefined_metrics", "critical_metric_scenarios", "metric_reviews",
+    "calls", "runs", "results", "test_sets",
+}
 METHODS = ("get", "put", "post", "patch", "delete", "options", "head", "trace")
 
 

@@ -109,4 +109,7 @@ _LISTERS = {
     "critical-metric-scenarios": "`cekura critical-metric-scenarios list --metric-id ID`",
     "predefined-metrics": "`cekura predefined-metrics list`",
     "progress": "the id printed when the job started (jobs are kept for a limited time)",
+    "call-logs": "`cekura calls list --agent-id ID`",
+    "/runs/": "`cekura results get RESULT_ID` (its runs)",
+    "/results/": "the result id shown in the dashboard, or a run's `result_id` (`cekura runs get ID`)",
 }

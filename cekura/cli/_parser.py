@@ -42,7 +42,7 @@ GLOBAL_FLAGS = (
     ),
     (
         ("--timeout",),
-        {"metavar": "SECONDS", "type": _types.seconds, "help": "HTTP timeout per request (default 30)"},
+        {"metavar": "SECONDS", "type": _types.seconds, "help": "time limit of each attempt, from connecting to the last byte (default 30)"},
         30.0,
     ),
     (
@@ -208,12 +208,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     probes the filesystem for translation files, which made up half the time of `--help`,
     and the rest of this CLI speaks English only. argparse is restored before returning.
     """
-    translate = argparse._
-    argparse._ = _same
+    translate = argparse._  # type: ignore[attr-defined]
+    argparse._ = _same  # type: ignore[attr-defined]
     try:
         return _parse(argv)
     finally:
-        argparse._ = translate
+        argparse._ = translate  # type: ignore[attr-defined]
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

@@ -14,14 +14,26 @@ COLUMNS = {
     "predefined": ("id", "slug", "name", "category", "eval_type", "cost"),
     "scenarios": ("id", "scenario", "priority", "is_resolved"),
     "generated": ("name", "type", "eval_type", "agents", "description"),
+    # beyond the page (issue #11)
+    "calls": ("id", "timestamp", "agent", "duration", "status", "call_ended_reason", "topic"),
+    "runs": ("id", "scenario_name", "status", "success", "duration", "scores"),
+    "scores": ("id", "name", "type", "score", "vote", "explanation"),
+    "verdicts": ("call_log_id", "run_id", "score", "value", "explanation"),
+    "versions": ("history_id", "history_date", "history_type", "name", "history_change_reason"),
 }
 #: Columns that may be folded onto several lines; the others stay whole.
-WIDE = frozenset({"name", "scenario", "description", "slug", "category"})
+WIDE = frozenset({"name", "scenario", "description", "slug", "category", "explanation", "topic", "scenario_name",
+                  "scores", "vote", "call_ended_reason", "history_change_reason"})
 EMPTY = {
     "metrics": "No metrics found.",
     "predefined": "No predefined metrics found.",
     "scenarios": "No critical metric scenarios found.",
     "generated": "No metrics were generated.",
+    "calls": "No calls found (the API lists the last 30 days unless given --from/--to).",
+    "runs": "No runs.",
+    "scores": "No metric has scored this yet.",
+    "verdicts": "No verdicts yet.",
+    "versions": "No versions recorded.",
 }
 
 

@@ -72,15 +72,17 @@ class Runtime:
 
                 reset_embedded(api_url or "sandbox://")
             self.warn_if_config_loose()
+            on_request, on_response = _debug_hooks() if args.debug else (None, None)
             client = Cekura(
                 api_key=args.api_key,
                 api_url=api_url,
                 project_id=args.project_id,
                 timeout=args.timeout,
                 max_retries=args.max_retries,
+                on_request=on_request,
+                on_response=on_response,
             )
             if args.debug:
-                _log_requests(client)
                 self.note(f"debug: API URL {client.api_url}; key from: {client._settings.sources['api_key']}")
             self._client = client
         return self._client
@@ -91,25 +93,25 @@ class Runtime:
             self._client = None
 
 
-def _log_requests(client: Any) -> None:
-    """--debug: one stderr line per request and per answer. Headers (and so the key) are not logged."""
+def _debug_hooks() -> tuple[Any, Any]:
+    """--debug: one stderr line per request and per answer, through the SDK's public hooks
+    (`Cekura(on_request=..., on_response=...)`). Headers (and so the key) are not shown."""
     import time
 
-    send = client._send
+    started = [0.0]  # the CLI sends one request at a time
 
-    def logged(request: Any) -> Any:
+    def on_request(request: Any) -> None:
         size = len(request.content or b"")
         sys.stderr.write(
             f"debug: > {request.method} {request.url}" + (f" ({size} bytes)" if size else "") + "\n"
         )
-        started = time.perf_counter()
-        response, exc = send(request)
-        elapsed = (time.perf_counter() - started) * 1000
-        outcome = f"{type(exc).__name__}: {exc}" if exc is not None else f"HTTP {response.status_code}"
-        sys.stderr.write(f"debug: < {outcome} in {elapsed:.0f} ms\n")
-        return response, exc
+        started[0] = time.perf_counter()
 
-    client._send = logged
+    def on_response(response: Any) -> None:
+        elapsed = (time.perf_counter() - started[0]) * 1000
+        sys.stderr.write(f"debug: < HTTP {response.status_code} in {elapsed:.0f} ms\n")
+
+    return on_request, on_response
 
 
 def run(handler: str, args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from .._vocabulary import TOGGLE_SETTINGS
+from . import _tree_lifecycle as lifecycle
 from . import _types as t
 from ._parser import Node
 
@@ -136,6 +137,7 @@ PREDEFINED = Node(
             setup=lambda p: _id(p, what="predefined metric id"),
             examples=("cekura predefined-metrics get 12",),
         ),
+        *lifecycle.PREDEFINED_COMMANDS,  # copy
     ),
 )
 
@@ -210,6 +212,109 @@ def _job_flags(p: argparse.ArgumentParser, first: str, second: str) -> None:
 def _generate_progress(p: argparse.ArgumentParser) -> None:
     _job_flags(p, "--progress-id", "--job-id")
     _wait_flags(p, "the generation")
+
+
+# ----------------------------------------------------------------------------- metrics as code (i13)
+def _file_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-f", "--file", metavar="FILE", required=True, help="the metrics file (YAML or JSON)")
+
+
+def _plan_flags(p: argparse.ArgumentParser) -> None:
+    _file_flag(p)
+    p.add_argument("--prune", action="store_true", help="also delete live metrics the file does not list")
+    _own_project(p, "the project to compare with (default: the file's `project`)")
+
+
+def _metrics_plan(p: argparse.ArgumentParser) -> None:
+    _plan_flags(p)
+    p.add_argument(
+        "--detailed-exitcode",
+        action="store_true",
+        help="exit 0 when nothing would change, 2 when something would, 1 on any error (for CI)",
+    )
+
+
+def _metrics_apply(p: argparse.ArgumentParser) -> None:
+    _plan_flags(p)
+    p.add_argument("--yes", "-y", action="store_true", help="apply without asking (required off a terminal)")
+
+
+def _metrics_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--project-id", metavar="ID", dest="cmd_project_id", type=t.positive_id, required=True,
+                   help="the project to export")
+    p.add_argument("--agent-id", metavar="ID", type=t.positive_id, help="only the metrics of this agent")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.json: JSON; else YAML); default stdout")
+    p.add_argument(
+        "--code-dir",
+        metavar="DIR",
+        help="write each python metric's code to DIR/<name>.py and refer to it (code_file); needs -o",
+    )
+
+
+AS_CODE = (
+    Node(
+        "schema",
+        "print the JSON Schema of a metrics file (for editors)",
+        handler="_cmd_declarative:schema",
+        description="Print the JSON Schema of metrics files, for editors that complete and check YAML/JSON.",
+        examples=(
+            "cekura metrics schema > metrics.schema.json",
+            "# then, first line of metrics.yaml: # yaml-language-server: $schema=metrics.schema.json",
+        ),
+    ),
+    Node(
+        "validate",
+        "check a metrics file offline (nothing is sent)",
+        setup=_file_flag,
+        handler="_cmd_declarative:validate",
+        description="Check a metrics file against its schema and rules without contacting the API.\n"
+        "Every problem is listed with its line, column and JSON path; exit 2 if there is any.",
+        examples=("cekura metrics validate -f metrics.yaml",),
+    ),
+    Node(
+        "export",
+        "write a project's metrics as a metrics file",
+        setup=_metrics_export,
+        handler="_cmd_declarative:export",
+        own=("--project-id",),
+        description="Write the live metrics of a project (or of one agent) as a metrics file, in the\n"
+        "documented words and without defaults: a plan right after shows no change.",
+        examples=(
+            "cekura metrics export --project-id 1 -o metrics.yaml",
+            "cekura metrics export --project-id 1 --agent-id 123 -o agent-123.yaml",
+            "cekura metrics export --project-id 1 -o metrics.yaml --code-dir metrics",
+        ),
+    ),
+    Node(
+        "plan",
+        "show what apply would change (create, update, attach/detach, delete)",
+        setup=_metrics_plan,
+        handler="_cmd_declarative:plan",
+        own=("--project-id",),
+        description="Compare a metrics file with the live project and print what `apply` would do.\n"
+        "Nothing is changed. Metrics are matched by name (or by `key:` after a rename).",
+        examples=(
+            "cekura metrics plan -f metrics.yaml",
+            "cekura metrics plan -f metrics.yaml --prune --detailed-exitcode   # CI: 2 = changes",
+            "cekura metrics plan -f metrics.yaml --format json | jq .summary",
+        ),
+    ),
+    Node(
+        "apply",
+        "make the live project match a metrics file",
+        setup=_metrics_apply,
+        handler="_cmd_declarative:apply",
+        own=("--project-id",),
+        description="Show the plan, ask (on a terminal; elsewhere --yes is required), then carry it\n"
+        "out with the fewest calls. Safe to re-run: a second apply changes nothing, and an\n"
+        "interrupted one finishes the job. A create whose answer was lost is looked for before\n"
+        "anything is retried, so no metric is created twice.",
+        examples=(
+            "cekura metrics apply -f metrics.yaml",
+            "cekura metrics apply -f metrics.yaml --prune --yes",
+        ),
+    ),
+)
 
 
 METRICS = Node(
@@ -333,6 +438,8 @@ METRICS = Node(
                 "cekura metrics generate-progress --progress-id <id> --wait",
             ),
         ),
+        *lifecycle.METRIC_COMMANDS,  # preview, preview-progress, history, restore
+        *AS_CODE,
     ),
 )
 
@@ -637,4 +744,4 @@ COMPLETION = Node(
 
 VERSION = Node("version", "print the version", handler="_cmd_local:version", examples=("cekura version",))
 
-TREE = (PREDEFINED, METRICS, SCENARIOS, REVIEWS, CONFIG, AUTH, SANDBOX, COMPLETION, VERSION)
+TREE = (PREDEFINED, METRICS, SCENARIOS, REVIEWS, *lifecycle.TOP_LEVEL, CONFIG, AUTH, SANDBOX, COMPLETION, VERSION)

@@ -116,3 +116,47 @@ def text_list(text: str) -> list[str]:
     if any(not p for p in parts):
         raise ArgumentTypeError(f"expected comma-separated values such as pass,fail, got {text!r}")
     return parts
+
+
+# ----------------------------------------------------------------------------- calls, runs, votes (issue #11)
+def json_value(text: str) -> object:
+    """--expected-value: JSON when it parses (5, true, null, "x", [..]), else the text itself."""
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def json_object(text: str) -> dict:
+    """--filters: a JSON object."""
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise ArgumentTypeError(f'expected a JSON object such as {{"field": "success", "op": "eq", "value": true}}, '
+                                f"got {text!r}")
+    return value
+
+
+def timestamp(text: str) -> str:
+    """An ISO 8601 date or date-time (2026-01-31 or 2026-01-31T23:59:59Z)."""
+    from datetime import datetime
+
+    value = text.strip()
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ArgumentTypeError(f"expected an ISO 8601 time such as 2026-01-31T23:59:59Z, got {text!r}") from None
+    return value if "T" in value else f"{value}T00:00:00Z"
+
+
+def ids_or_all(text: str) -> list[int] | str:
+    """`7788,7789` or `all`."""
+    if text.strip().lower() == "all":
+        return "all"
+    return id_list(text)

@@ -1,17 +1,26 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 from urllib.parse import parse_qs, urlsplit
 
 from .._core import Context, Emit, Flow, body_through_model, call, positive_id
 from .._errors import ValidationError
-from ._base import Resource, operation, paginator, pick
+from .._typing import M, PageFlow, Raw, RequestOptions, operation, paginator
+from ._base import Resource, pick
+
+if TYPE_CHECKING:
+    from ..types import CriticalMetricScenario, CriticalMetricScenarioPage, CriticalMetricScenarioPatchParams
 
 _FILTERS = ("metric_id", "agent_id", "category_id")
 
 
-class CriticalMetricScenarios(Resource):
+class CriticalMetricScenarios(Resource[M]):
     """Scenarios flagged because a metric drifted (`client.critical_metric_scenarios`)."""
+
+    @property
+    def with_raw_response(self) -> CriticalMetricScenarios[Raw[M]]:
+        """The same methods, returning `RawResponse` (status, headers, request id, parse())."""
+        return self._raw_view()
 
     @operation
     def list(
@@ -23,7 +32,8 @@ class CriticalMetricScenarios(Resource):
         category_id: int | None = None,
         page: int | None = None,
         page_size: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[CriticalMetricScenarioPage]:
         """One page: {"count", "next", "previous", "results"}. Use `iter()` to walk every page."""
         query = _query(
             metric_id=metric_id, agent_id=agent_id, category_id=category_id, page=page, page_size=page_size
@@ -39,8 +49,12 @@ class CriticalMetricScenarios(Resource):
         agent_id: int | None = None,
         category_id: int | None = None,
         page_size: int | None = 100,
-    ) -> Flow:
-        """Every scenario, page after page, fetched lazily (follows `next`, not `count`)."""
+        **options: Unpack[RequestOptions],
+    ) -> PageFlow[CriticalMetricScenario]:
+        """Every scenario, page after page, fetched lazily (follows `next`, not `count`).
+
+        The same with `.with_raw_response` (items, not raw pages: use `list(page=n)` for those).
+        """
         query = _query(metric_id=metric_id, agent_id=agent_id, category_id=category_id, page_size=page_size)
         page = 1
         while True:
@@ -54,15 +68,28 @@ class CriticalMetricScenarios(Resource):
             page = next_page
 
     @operation
-    def get(self, ctx: Context, scenario_id: int | None = None, *, id: int | None = None) -> Flow:
+    def get(
+        self,
+        ctx: Context,
+        scenario_id: int | None = None,
+        *,
+        id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Flow[CriticalMetricScenario]:
         """One scenario by id."""
         number = positive_id(pick("id", scenario_id, id), "id")
         return (yield from call(ctx, "critical_metric_scenarios_get", id=number))
 
     @operation
     def update(
-        self, ctx: Context, scenario_id: int | None = None, /, *, id: int | None = None, **fields: Any
-    ) -> Flow:
+        self,
+        ctx: Context,
+        scenario_id: int | None = None,
+        /,
+        *,
+        id: int | None = None,
+        **fields: Unpack[CriticalMetricScenarioPatchParams],
+    ) -> Flow[CriticalMetricScenario]:
         """Triage a scenario: `update(42, is_resolved=True)` or `update(id=42, priority="not_a_bug")`."""
         number = positive_id(pick("id", scenario_id, id), "id")
         if not fields:
@@ -70,12 +97,12 @@ class CriticalMetricScenarios(Resource):
                 "give at least one field to change, e.g. is_resolved=True",
                 errors={"fields": ["nothing to update"]},
             )
-        body = body_through_model("CriticalMetricScenarioPatch", fields, label="update")
+        body = body_through_model("CriticalMetricScenarioPatch", dict(fields), label="update")
         return (yield from call(ctx, "critical_metric_scenarios_update", id=number, body=body))
 
 
-def _query(**values: Any) -> dict[str, int]:
-    query = {}
+def _query(**values: Any) -> dict[str, Any]:
+    query: dict[str, Any] = {}
     for name, value in values.items():
         if value is not None:
             query[name] = positive_id(value, name)

@@ -1,16 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._core import Context, Flow, body_through_model, call, id_list, positive_id
+from .._typing import JobRequestOptions, M, Raw, RequestOptions, operation
 from .._vocabulary import wire_value, with_job_aliases
-from ._base import Resource, operation, pick, wait_for_job
+from ._base import Resource, pick, wait_for_job
 from .metrics import _job_id
 
+if TYPE_CHECKING:
+    from ..types import FeedbackProgress, JobStarted, MetricTypeInput
 
-class MetricReviews(Resource):
+
+class MetricReviews(Resource[M]):
     """The feedback pipeline that proposes a better metric (`client.metric_reviews`)."""
+
+    @property
+    def with_raw_response(self) -> MetricReviews[Raw[M]]:
+        """The same methods, returning `RawResponse` (status, headers, request id, parse())."""
+        return self._raw_view()
 
     @operation
     def process_feedbacks(
@@ -18,7 +27,7 @@ class MetricReviews(Resource):
         ctx: Context,
         metric_id: int | None = None,
         *,
-        metric_type: str | None = None,
+        metric_type: MetricTypeInput | None = None,
         test_set_ids: Iterable[int] | None = None,
         simplified_prompt: str | None = None,
         skip_evaluation: bool | None = None,
@@ -26,14 +35,14 @@ class MetricReviews(Resource):
         timeout: float = 600.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[dict[str, Any]], None] | None = None,
-        **extra: Any,
-    ) -> Flow:
+        **options: Unpack[JobRequestOptions],
+    ) -> Flow[JobStarted | FeedbackProgress]:
         """Start improving a metric from reviewer feedback.
 
         Returns the job ({"progress_id", "job_id"}) at once, or with `wait=True` its final state
         (the proposed description and trigger). Nothing is saved: apply it with metrics.update.
         """
-        body: dict[str, Any] = {"metric_id": positive_id(pick("metric_id", metric_id), "metric_id"), **extra}
+        body: dict[str, Any] = {"metric_id": positive_id(pick("metric_id", metric_id), "metric_id")}
         if metric_type is not None:
             body["metric_type"] = wire_value("type", metric_type)
         if test_set_ids is not None:
@@ -43,7 +52,7 @@ class MetricReviews(Resource):
         if skip_evaluation is not None:
             body["skip_evaluation"] = skip_evaluation
         model = body_through_model("ProcessFeedbacksRequest", body, label="process_feedbacks")
-        job = with_job_aliases((yield from call(ctx, "metric_reviews_process_feedbacks", body=model)))
+        job: Any = with_job_aliases((yield from call(ctx, "metric_reviews_process_feedbacks", body=model)))
         if not wait:
             return job
         return (
@@ -66,7 +75,8 @@ class MetricReviews(Resource):
         progress_id: str | None = None,
         agent_id: int | None = None,
         project_id: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[FeedbackProgress]:
         """The state of a feedback job; the docs call its id `job_id`, the API `progress_id`."""
         query = _scope(agent_id, project_id)
         pid = _job_id(pick("job_id", job_id, progress_id))
@@ -84,7 +94,8 @@ class MetricReviews(Resource):
         timeout: float = 600.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[dict[str, Any]], None] | None = None,
-    ) -> Flow:
+        **options: Unpack[JobRequestOptions],
+    ) -> Flow[FeedbackProgress]:
         """Poll a feedback job until it completes; return its final state. Raises JobError on failure."""
         pid = _job_id(pick("job_id", job_id, progress_id))
         return (
@@ -99,8 +110,8 @@ class MetricReviews(Resource):
         )
 
 
-def _scope(agent_id: Any, project_id: Any) -> dict[str, int]:
-    query = {}
+def _scope(agent_id: Any, project_id: Any) -> dict[str, Any]:
+    query: dict[str, Any] = {}
     if agent_id is not None:
         query["agent_id"] = positive_id(agent_id, "agent_id")
     if project_id is not None:

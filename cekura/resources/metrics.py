@@ -1,17 +1,47 @@
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._core import Context, Flow, body_through_model, call, id_list, id_or_slug, positive_id
-from .._errors import CekuraError, ValidationError
-from .._vocabulary import AGENT_LIST_MODES, TOGGLE_SETTINGS, metric_body, wire_value, with_job_aliases
-from ._base import Resource, operation, pick, wait_for_job
+from .._errors import CekuraError, UnknownArgumentError, ValidationError
+from .._typing import JobRequestOptions, M, Raw, RequestOptions, operation
+from .._vocabulary import (
+    AGENT_LIST_MODES,
+    TOGGLE_SETTINGS,
+    metric_body,
+    needs_metric_type,
+    wire_value,
+    with_job_aliases,
+)
+from ._base import pick, wait_for_job
+from ._metric_lifecycle import MetricLifecycle
+
+if TYPE_CHECKING:
+    from ..types import (
+        BulkAgentAssignmentResult,
+        BulkToggleSettingsParams,
+        BulkToggleSettingsResult,
+        GenerateMetricsProgress,
+        JobStarted,
+        Metric,
+        MetricDetail,
+        MetricListItem,
+        MetricPatchParams,
+        MetricWriteInput,
+        MetricWriteParams,
+    )
 
 
-class Metrics(Resource):
+class Metrics(MetricLifecycle[M]):  # preview, history, restore: ._metric_lifecycle
     """Your metrics (`client.metrics`). Returns are the API's JSON as dicts and lists."""
+
+    @property
+    def with_raw_response(self) -> Metrics[Raw[M]]:
+        """The same methods, returning `RawResponse` (status, headers, request id, parse())."""
+        return self._raw_view()
 
     # ------------------------------------------------------------------ read
     @operation
@@ -26,8 +56,8 @@ class Metrics(Resource):
         slug: str | None = None,
         filters: dict[str, Any] | None = None,
         include_scores: bool | None = None,
-        **params: Any,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[builtins.list[MetricListItem]]:
         """Metrics of an agent and/or a project (a plain list; the API does not paginate it)."""
         query: dict[str, Any] = {}
         if agent_id is not None:
@@ -46,7 +76,7 @@ class Metrics(Resource):
                     "include_scores must be true or false", errors={"include_scores": ["expected a boolean"]}
                 )
             query["include_scores"] = include_scores
-        extra = dict(params)
+        extra: dict[str, Any] = {}
         if filters is not None:
             if not isinstance(filters, dict):
                 raise ValidationError("filters must be a dict", errors={"filters": ["expected an object"]})
@@ -55,7 +85,14 @@ class Metrics(Resource):
         return (yield from call(ctx, "metrics_list", extra_params=extra or None, **query))
 
     @operation
-    def get(self, ctx: Context, metric_id: int | str | None = None, *, id: int | str | None = None) -> Flow:
+    def get(
+        self,
+        ctx: Context,
+        metric_id: int | str | None = None,
+        *,
+        id: int | str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Flow[MetricDetail]:
         """One metric by id or slug: `get(55)`, `get(metric_id=55)`, `get("booking_confirmed_55")`."""
         return (
             yield from call(ctx, "metrics_get", id=id_or_slug(pick("metric_id", metric_id, id), "metric_id"))
@@ -63,11 +100,15 @@ class Metrics(Resource):
 
     # ------------------------------------------------------------------ write
     @operation
-    def create(self, ctx: Context, metric: dict[str, Any] | None = None, /, **fields: Any) -> Flow:
+    def create(
+        self, ctx: Context, metric: MetricWriteInput | dict[str, Any] | None = None, /, **fields: Unpack[MetricWriteParams]
+    ) -> Flow[Metric]:
         """Create a metric from keyword arguments (or a dict), in the documented vocabulary.
 
         `type="python"` and `code=` become `custom_code`; `eval_type="boolean"` becomes `binary`;
-        `eval_type` defaults to `binary`; `project` defaults to the configured default project.
+        `eval_type` defaults to `binary`; `project` defaults to the configured default project;
+        an `llm_judge` metric's `prompt` is also sent as its `description` unless one is given.
+        A field the API does not know is refused before sending (did-you-mean included).
         """
         if metric is not None and not isinstance(metric, dict):
             raise ValidationError(
@@ -79,49 +120,82 @@ class Metrics(Resource):
 
     @operation
     def update(
-        self, ctx: Context, metric_id: int | None = None, /, *, id: int | None = None, **fields: Any
-    ) -> Flow:
-        """Change some fields of a metric (PATCH): `update(55, prompt="...")`."""
-        number = positive_id(pick("metric_id", metric_id, id, fields.pop("metric_id", None)), "metric_id")
-        body = body_through_model("MetricPatch", metric_body(fields, creating=False), label="update")
+        self,
+        ctx: Context,
+        metric_id: int | None = None,
+        *,
+        id: int | None = None,
+        **fields: Unpack[MetricPatchParams],
+    ) -> Flow[Metric]:
+        """Change some fields of a metric (PATCH): `update(55, prompt="...")`.
+
+        Given `prompt` without `description` or `type`, the metric is read first: an
+        `llm_judge` metric's criterion is then sent as `description` too.
+        """
+        number = positive_id(pick("metric_id", metric_id, id), "metric_id")
+        data: dict[str, Any] = dict(fields)
+        body = body_through_model("MetricPatch", metric_body(data, creating=False), label="update")
+        if needs_metric_type(data):
+            current = yield from call(ctx, "metrics_get", id=str(number))
+            kind = current.get("type") if isinstance(current, dict) else None
+            body = body_through_model("MetricPatch", metric_body(data, creating=False, metric_type=kind), label="update")
         return (yield from call(ctx, "metrics_update", id=number, body=body))
 
     @operation
     def replace(
-        self, ctx: Context, metric_id: int | None = None, /, *, id: int | None = None, **fields: Any
-    ) -> Flow:
+        self,
+        ctx: Context,
+        metric_id: int | None = None,
+        *,
+        id: int | None = None,
+        **fields: Unpack[MetricWriteParams],
+    ) -> Flow[Metric]:
         """Replace a metric as a whole (PUT); fields left out take their defaults."""
-        number = positive_id(pick("metric_id", metric_id, id, fields.pop("metric_id", None)), "metric_id")
-        body = self._write_body(ctx, fields, label="metric")
+        number = positive_id(pick("metric_id", metric_id, id), "metric_id")
+        body = self._write_body(ctx, dict(fields), label="metric")
         return (yield from call(ctx, "metrics_replace", id=number, body=body))
 
     @operation
-    def delete(self, ctx: Context, metric_id: int | None = None, *, id: int | None = None) -> Flow:
+    def delete(
+        self, ctx: Context, metric_id: int | None = None, *, id: int | None = None, **options: Unpack[RequestOptions]
+    ) -> Flow[None]:
         """Delete a metric. Returns None."""
         number = positive_id(pick("metric_id", metric_id, id), "metric_id")
         return (yield from call(ctx, "metrics_delete", id=number))
 
     @operation
-    def bulk_create(self, ctx: Context, metrics: list[dict[str, Any]] | None = None) -> Flow:
+    def bulk_create(
+        self,
+        ctx: Context,
+        metrics: builtins.list[MetricWriteInput] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Flow[builtins.list[Metric]]:
         """Create several metrics in one request; every item is checked before anything is sent."""
         if not isinstance(metrics, (list, tuple)) or not metrics:
             raise ValidationError(
                 "metrics must be a non-empty list of metric dicts",
                 errors={"metrics": ["expected a non-empty list"]},
             )
-        bodies, errors = [], {}
+        bodies, errors, suggestions = [], {}, []
+        unknown = False
         for index, item in enumerate(metrics):
             try:
                 bodies.append(self._write_body(ctx, item, label=f"metrics[{index}]"))
             except ValidationError as exc:
                 label = f"metrics[{index}]"
                 errors.update({k if k == label else f"{label}.{k}": msgs for k, msgs in exc.errors.items()})
+                if isinstance(exc, UnknownArgumentError):
+                    unknown = True
+                    suggestions += exc.suggestions
         if errors:
-            raise ValidationError(
-                "invalid metrics; nothing was sent: "
-                + "; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()),
-                errors=errors,
-            )
+            message = "invalid metrics; nothing was sent: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items())
+            if unknown:
+                raise UnknownArgumentError(
+                    message + " (send fields the SDK does not know yet with extra_body={...}). Nothing was sent.",
+                    errors=errors,
+                    suggestions=suggestions,
+                )
+            raise ValidationError(message, errors=errors)
         return (yield from call(ctx, "metrics_bulk_create", body=bodies))
 
     @operation
@@ -133,7 +207,8 @@ class Metrics(Resource):
         agents_to_remove: Iterable[int] | None = None,
         *,
         project_id: int | None = None,
-    ) -> Flow:
+        **options: Unpack[RequestOptions],
+    ) -> Flow[BulkAgentAssignmentResult | dict[str, BulkAgentAssignmentResult]]:
         """Attach `agents_to_add` to and detach `agents_to_remove` from every metric in `metric_ids`.
 
         One API call per non-empty list (`mode="enable"`, then `mode="disable"`). The project is
@@ -178,7 +253,7 @@ class Metrics(Resource):
                 raise
         return next(iter(answers.values())) if len(answers) == 1 else answers
 
-    def _project_of(self, ctx: Context, ids: list[int]) -> Flow:
+    def _project_of(self, ctx: Context, ids: builtins.list[int]) -> Flow[int]:
         projects = set()
         for metric_id in ids:
             metric = yield from call(ctx, "metrics_get", id=str(metric_id))
@@ -195,22 +270,23 @@ class Metrics(Resource):
 
     @operation
     def bulk_toggle_settings(
-        self, ctx: Context, metric_ids: Iterable[int] | None = None, **settings: Any
-    ) -> Flow:
+        self, ctx: Context, metric_ids: Iterable[int] | None = None, /, **settings: Unpack[BulkToggleSettingsParams]
+    ) -> Flow[BulkToggleSettingsResult]:
         """Switch boolean settings on many metrics in one call: `bulk_toggle_settings([55, 56], is_active=True)`."""
-        ids = id_list(pick("metric_ids", metric_ids), "metric_ids")
+        given: dict[str, Any] = dict(settings)
+        ids = id_list(pick("metric_ids", metric_ids, given.pop("metric_ids", None)), "metric_ids")
         if not ids:
             raise ValidationError(
                 "metric_ids must not be empty", errors={"metric_ids": ["expected at least one id"]}
             )
-        if not settings:
+        if not given:
             raise ValidationError(
                 "give at least one setting to switch, e.g. is_active=True (known: "
                 + ", ".join(TOGGLE_SETTINGS)
                 + ")",
                 errors={"settings": ["at least one setting is required"]},
             )
-        body = body_through_model("BulkToggleSettings", {"metric_ids": ids, **settings}, label="settings")
+        body = body_through_model("BulkToggleSettings", {"metric_ids": ids, **given}, label="settings")
         return (yield from call(ctx, "metrics_bulk_toggle_settings", body=body))
 
     # ------------------------------------------------------------------ generation jobs
@@ -227,14 +303,15 @@ class Metrics(Resource):
         timeout: float = 600.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[dict[str, Any]], None] | None = None,
-        **extra: Any,
-    ) -> Flow:
+        **options: Unpack[JobRequestOptions],
+    ) -> Flow[JobStarted | GenerateMetricsProgress]:
         """Ask the API to propose `count` metrics for an agent.
 
         Returns the job ({"progress_id", "job_id"}) at once, or with `wait=True` polls until
-        it completes and returns the proposed metrics (a list of dicts ready for bulk_create).
+        it completes (at most `timeout` seconds) and returns its final state, whose `metrics`
+        are the proposals (dicts ready for bulk_create), as `wait_for_generation` does.
         """
-        body: dict[str, Any] = dict(extra)
+        body: dict[str, Any] = {}
         if agent_id is not None:
             body["agent_id"] = positive_id(agent_id, "agent_id")
         if assistant_id is not None:
@@ -252,23 +329,29 @@ class Metrics(Resource):
                 )
             body["num_metrics"] = number
         model = body_through_model("GenerateMetricsRequest", body, label="generate")
-        job = with_job_aliases((yield from call(ctx, "metrics_generate", body=model)))
+        job: Any = with_job_aliases((yield from call(ctx, "metrics_generate", body=model)))
         if not wait:
             return job
-        state = yield from wait_for_job(
-            ctx,
-            "metrics_generate_progress",
-            job["progress_id"],
-            timeout=timeout,
-            poll_interval=poll_interval,
-            on_progress=on_progress,
+        return (
+            yield from wait_for_job(
+                ctx,
+                "metrics_generate_progress",
+                job["progress_id"],
+                timeout=timeout,
+                poll_interval=poll_interval,
+                on_progress=on_progress,
+            )
         )
-        return state.get("metrics", state.get("result", []))
 
     @operation
     def generate_progress(
-        self, ctx: Context, progress_id: str | None = None, *, job_id: str | None = None
-    ) -> Flow:
+        self,
+        ctx: Context,
+        progress_id: str | None = None,
+        *,
+        job_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Flow[GenerateMetricsProgress]:
         """The state of a generation job (status, progress, and the metrics once completed)."""
         pid = _job_id(pick("progress_id", progress_id, job_id))
         return with_job_aliases((yield from call(ctx, "metrics_generate_progress", progress_id=pid)))
@@ -283,7 +366,8 @@ class Metrics(Resource):
         timeout: float = 600.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[dict[str, Any]], None] | None = None,
-    ) -> Flow:
+        **options: Unpack[JobRequestOptions],
+    ) -> Flow[GenerateMetricsProgress]:
         """Poll a generation job until it completes; return its final state. Raises JobError on failure."""
         pid = _job_id(pick("progress_id", progress_id, job_id))
         return (

@@ -12,11 +12,12 @@ import json
 import logging
 import re
 import sqlite3
+import uuid
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote
 
-from . import _catalog, _jobs, _metrics, _scenarios, _seed
+from . import _catalog, _jobs, _lifecycle, _metrics, _scenarios, _seed
 from ._bodies import parse_body
 from ._http import ApiError, Ctx, not_found
 from ._routing import resolve
@@ -51,6 +52,7 @@ HANDLERS: dict[str, Handler] = {
     "metric_reviews_process_feedbacks": _jobs.process_feedbacks,
     "metric_reviews_process_feedbacks_progress": _jobs.feedback_progress,
 }
+_lifecycle.register(HANDLERS)  # calls, runs, results, test sets, preview, history (cekura/sandbox/_lifecycle.py)
 
 API_KEY_HEADER = "x-cekura-api-key"
 _INT = re.compile(r"-?[0-9]+")
@@ -138,19 +140,21 @@ def seed_tenant(store: Store, tenant: str, now: float) -> None:
                 store.put(tenant, kind, dict(doc))
         for metric in _seed.METRICS:
             store.put(tenant, "metric", {"id": metric["id"], **_metrics.DEFAULTS, **metric,
-                                         "slug": _metrics.make_slug(metric["name"], metric["id"])})
+                                         "slug": _metrics.make_slug(str(metric["name"]), int(metric["id"]))})  # type: ignore[call-overload]
 
 
 def handle(sandbox: Sandbox, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes,
            base_url: str) -> tuple[int, dict[str, str], bytes]:
+    # Every answer names its request, as API gateways do (X-Request-Id), for support and logs.
+    request_id = {"X-Request-Id": "req_" + uuid.uuid4().hex}
     try:
         status, payload = _dispatch(sandbox, method.upper(), path, query, headers, body, base_url.rstrip("/"))
-        return encode(status, payload)
+        return encode(status, payload, request_id)
     except ApiError as exc:
-        return encode(exc.status, exc.body, exc.headers)
+        return encode(exc.status, exc.body, {**request_id, **(exc.headers or {})})
     except Exception:  # a sandbox bug: answer 500 like a server would, and say why in the log
         log.exception("sandbox error on %s %s", method, path)
-        return encode(500, {"detail": "Internal sandbox error."})
+        return encode(500, {"detail": "Internal sandbox error."}, request_id)
 
 
 def _dispatch(sandbox: Sandbox, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes,

@@ -200,7 +200,9 @@ def process_feedbacks(ctx: Ctx) -> tuple[int, Any]:
     if not (metric["description"].strip() or metric["prompt"].strip()):
         return start(ctx, FEEDBACK, {"error": f"Metric {metric['id']} has neither a description nor a prompt "
                                               "to improve; write one and retry."})
-    return start(ctx, FEEDBACK, {"proposal": improved_proposal(metric, body)})
+    from ._lifecycle import with_reviews  # reviews from Labs test sets feed the proposal
+
+    return start(ctx, FEEDBACK, {"proposal": with_reviews(ctx, metric, body, improved_proposal(metric, body))})
 
 
 def feedback_progress(ctx: Ctx) -> tuple[int, Any]:

@@ -135,7 +135,7 @@ def response_pointer(operation_id: str, status: int) -> str | None:
                 return None
             if "$ref" in resp:
                 name = resp["$ref"].rsplit("/", 1)[-1]
-                base = ("components", "responses", name)
+                base: tuple[str, ...] = ("components", "responses", name)
                 resp = _resolve(spec, resp)
             else:
                 base = ("paths", template, method, "responses", str(status))

@@ -26,14 +26,18 @@ from cekura.sandbox import start_background
 from cekura.sandbox._spec import spec_path
 from cekura.sandbox._validate import schema_errors
 
-from .conftest import FEEDBACK, FIELD_ERRORS, GENERATE
+from .conftest import FEEDBACK, FIELD_ERRORS, GENERATE, PREVIEW
 
 schema = schemathesis.openapi.from_path(spec_path())
 HEADERS = {"X-CEKURA-API-KEY": "schemathesis-key"}
 MAX_EXAMPLES = int(os.environ.get("CEKURA_SANDBOX_FUZZ_EXAMPLES", "25"))  # raise it for a longer hunt
-EXISTING_IDS = {"predefined-metrics": 1, "critical-metric-scenarios": 42, "metrics": 55}
+EXISTING_IDS = {"predefined-metrics": 1, "critical-metric-scenarios": 42, "metrics": 55, "call-logs": 7788,
+                "runs": 9001, "results": 501}
 JOB_STARTS = {"generate_metrics_progress": (GENERATE, {"agent_id": 123, "num_metrics": 3}),
-              "process_feedbacks_progress": (FEEDBACK, {"metric_id": 55})}
+              "process_feedbacks_progress": (FEEDBACK, {"metric_id": 55}),
+              "preview-progress": (PREVIEW, {"agent_id": 123, "call_log_ids": [7788],
+                                             "metric_data": {"name": "Greets", "type": "llm_judge",
+                                                             "eval_type": "binary", "description": "greets"}})}
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +60,8 @@ def _check(case, response) -> None:
 def _with_existing_ids(case, base_url: str, headers: dict[str, str]):
     """The same case aimed at an id that exists for ``headers``' tenant, or None when it names no id."""
     if "id" in case.path_parameters:
-        collection = case.path.strip("/").split("/")[-2]
+        parts = case.path.strip("/").split("/")
+        collection = parts[parts.index("{id}") - 1]
         derived = case.derive(keep_auth=True)
         derived.path_parameters = {**case.path_parameters, "id": EXISTING_IDS[collection]}
         return derived

@@ -154,7 +154,7 @@ def test_post_and_patch_are_never_repeated_once_sent(server, action, method):
             if method == "post":
                 client.metrics.create(**METRIC)
             else:
-                client.metrics.update(55, prompt="Refined")
+                client.metrics.update(55, name="Refined")
     assert len(server.received) == 1, "a request that reached the server was sent again"
     if action in ("drop_after_read",) or action[0] == "stall":
         assert isinstance(info.value, cekura.APIConnectionError)

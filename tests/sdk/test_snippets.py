@@ -161,6 +161,8 @@ def test_create_llm_judge_and_python_metrics(api, sent, mode):
         "name": "Booking confirmed",
         "eval_type": "binary",
         "prompt": "Did the agent confirm a booking and read back the date and time?",
+        # the judge's criterion also lands where the API reads it (the vocabulary's CRITERION_FIELDS)
+        "description": "Did the agent confirm a booking and read back the date and time?",
         "agents": [123],
         "type": "llm_judge",
     }
@@ -169,6 +171,7 @@ def test_create_llm_judge_and_python_metrics(api, sent, mode):
     assert (method, path) == ("POST", M)
     assert code_body["type"] == "custom_code" and code_body["eval_type"] == "binary"
     assert code_body["custom_code"].strip().startswith("def evaluate(call):") and "code" not in code_body
+    assert "description" not in code_body  # only an LLM judge reads its criterion from description
     assert len(sent) == 2
     metric = ns["metric"]
     assert (
@@ -187,13 +190,17 @@ def test_list_get_update_delete(api, sent, mode):
     assert sent == [
         ("GET", M, {"agent_id": "123"}, None),
         ("GET", M + "55/", {}, None),
-        ("PATCH", M + "55/", {}, {"prompt": "Refined judge prompt"}),
+        # update names no type: the SDK reads metric 55 to learn it is an LLM judge, whose
+        # criterion the API reads from `description`; the refined prompt goes to both
+        ("GET", M + "55/", {}, None),
+        ("PATCH", M + "55/", {}, {"prompt": "Refined judge prompt", "description": "Refined judge prompt"}),
         ("DELETE", M + "55/", {}, None),
     ]
     listed, got, updated, deleted = ns["_values"]
     assert any(m["id"] == 55 for m in listed) and all(123 in m["agents"] for m in listed)
     assert got["id"] == 55
     assert updated["id"] == 55 and updated["prompt"] == "Refined judge prompt"
+    assert updated["description"] == "Refined judge prompt"
     assert deleted is None
 
 
@@ -211,6 +218,7 @@ def test_bulk_operations(api, sent, mode):
                 "eval_type": "binary",
                 "type": "llm_judge",
                 "prompt": "...",
+                "description": "...",
                 "agents": [123],
             },
             {
@@ -218,6 +226,7 @@ def test_bulk_operations(api, sent, mode):
                 "eval_type": "binary",
                 "type": "llm_judge",
                 "prompt": "...",
+                "description": "...",
                 "agents": [123],
             },
         ],
