@@ -442,8 +442,8 @@ def bench_sandbox_load(env: dict[str, str], cwd: str, rounds: int, ops: int) -> 
 
     ours, two = summary("ours"), summary("ours-2-workers")
     consistent = ours["problems"] == 0 and two["problems"] == 0
-    note = (f"{rounds} alternating rounds of 50 clients x {ops} requests (40% GET by id, 10% paginated list, "
-            f"5% filtered list, 20% create, 12% PATCH, 8% DELETE, 5% bulk create of 5), medians; "
+    note = (f"{rounds} alternating rounds of 50 clients x {ops} requests (43% GET by id, 10% paginated list, "
+            f"2% filtered list, 20% create, 12% PATCH, 8% DELETE, 5% bulk create of 5), medians; "
             f"consistency after each run: {ours['checked'] + two['checked']} checks, "
             f"{ours['problems'] + two['problems']} problems (acknowledged writes readable by their owner, "
             f"invisible to other keys, ids unique); `--workers 2`: {cell(two)}, max {two['max']:.0f} ms; "
