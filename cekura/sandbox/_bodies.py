@@ -103,7 +103,8 @@ def _multipart_fields(content_type: str, body: bytes) -> list[tuple[str, str]]:
             if not name:
                 continue
             payload = part.get_payload(decode=True) or b""
-            out.append((str(name), payload.decode("utf-8", "replace")))
+            text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload)
+            out.append((str(name), text))
     except (ValueError, TypeError, UnicodeError, LookupError) as exc:
         raise ApiError(400, {"detail": f"Multipart form parse error - {exc}"}) from None
     if not message.is_multipart():

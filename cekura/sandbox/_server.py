@@ -134,7 +134,6 @@ def serve_main(port: int = 8765, db: str | None = None, host: str = "127.0.0.1",
             # digests only: the keys themselves never leave this process
             "allowed_tenants": sorted(map(tenant_id, keys)) if keys else None,
         })
-        assert app_from_env  # the import string below names it
         from uvicorn.supervisors import Multiprocess
 
         config = make_config(f"{app_from_env.__module__}:app_from_env", limits, workers=workers, factory=True)

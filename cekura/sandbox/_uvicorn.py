@@ -152,7 +152,8 @@ class SandboxProtocol(H11Protocol):
     def _write_refusal(self, status: int, reason: str, detail: str) -> None:
         cycle = self.cycle
         if cycle is not None and not cycle.response_started and not cycle.response_complete:
-            self.scope["cekura.refused"] = status  # the app, waiting on the body, logs the request's line
+            scope: Any = self.scope
+            scope["cekura.refused"] = status  # the app, waiting on the body, logs the request's line
         else:
             log_line = getattr(self.app, "log_line", None)
             if log_line is not None:
