@@ -109,6 +109,9 @@ class SandboxProtocol(H11Protocol):
         if len(self.connections) > self._limits.max_connections:
             transport.write(_raw_json(503, "Service Unavailable", "Too many open connections; retry shortly."))
             transport.close()
+            log_line = getattr(self.app, "log_line", None)
+            if log_line is not None:
+                log_line("-", "-", "503 (over the connection cap)", time.perf_counter())
             return
         self._arm_read_timer()
 
