@@ -190,3 +190,17 @@ def pytester_like(pytester):
         c.delete(f"{METRICS}55/")
         pytester.state = json.dumps(sandbox.state())
     return pytester
+
+
+def test_fresh_sandbox_runs(tmp_path, monkeypatch, capsys):
+    from cekura.cli import main
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name in ("CEKURA_API_KEY", "CEKURA_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["--sandbox", "metrics", "delete", "55"]) == 0
+    assert main(["--sandbox", "metrics", "get", "55"]) == 1  # gone: the embedded sandbox keeps its file
+    assert main(["--sandbox", "--fresh", "metrics", "get", "55", "--format", "json"]) == 0
+    capsys.readouterr()
+    assert main(["--fresh", "metrics", "list"]) == 2
+    assert "--fresh only applies to the offline sandbox" in capsys.readouterr().err
