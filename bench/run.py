@@ -363,7 +363,7 @@ class SandboxServer:
 
     def stop(self) -> None:
         if self.proc.poll() is None:
-            self.proc.send_signal(2)  # SIGINT: both front ends stop cleanly on it
+            self.proc.send_signal(2)  # SIGINT (the legacy server may linger on it; killed below)
             try:
                 self.proc.wait(5)
             except subprocess.TimeoutExpired:
