@@ -47,9 +47,10 @@ AIOHTTP_DIR = HERE / ".deps-aiohttp"
 AIOHTTP_REQ = "httpx-aiohttp"
 RESULTS = HERE / "results"
 WORKLOADS = HERE / "workloads.py"
+RUNNER_WORKLOAD = HERE / "runner_workload.py"  # the local metric runner's figures
 KEY = "bench-key-0123456789"
 
-FIGURES = ("startup", "percall", "fanout", "memory", "sandbox", "sandbox-load")
+FIGURES = ("startup", "percall", "fanout", "memory", "sandbox", "runner", "sandbox-load")
 # The sandbox's HTTP front end before it moved to uvicorn (ThreadingHTTPServer, one global lock):
 # the load figure runs that commit's `cekura/` (extracted with `git archive`) beside this checkout's.
 LEGACY_SANDBOX_COMMIT = "181d215c8d27ec75e11a58e1d15c1ba026f8d70f"
@@ -462,6 +463,64 @@ def bench_sandbox_load(env: dict[str, str], cwd: str, rounds: int, ops: int) -> 
                 f"({LEGACY_SANDBOX_COMMIT[:7]}), 50 clients on 5 keys",
                 cell(ours), cell(old), ratio, "speed-up >= 4x, p99 < 100 ms, 0 errors, consistent", ok,
                 note=note, raw=results), fair_row]
+def bench_runner(env: dict[str, str], cwd: str, calls: int, rounds: int, sample: int, memory_calls: int) -> list[Row]:
+    """The local metric runner (cekura.local): isolated vs in-process vs a fresh interpreter per call."""
+
+    def run(args: list[str]) -> dict:
+        done = subprocess.run([str(OURS_BIN / "python"), str(RUNNER_WORKLOAD), *args], cwd=cwd, env=env,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"runner workload {args[0]} failed:\n{done.stderr[-3000:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    workers = str(os.cpu_count() or 1)
+    tp = run(["throughput", "--calls", str(calls), "--rounds", str(rounds), "--workers", workers])
+    fresh = run(["fresh", "--sample", str(sample)])
+    mem = run(["memory", "--calls", str(memory_calls), "--workers", workers])
+    med = tp["median"]
+    n = tp["calls"]
+
+    def rate(seconds: float) -> str:
+        return f"{n / seconds:,.0f} calls/s"
+
+    file_ratio = med["file_in"] / med["file_iso"]
+    dict_ratio = med["dicts_in"] / med["dicts_iso"]
+    fresh_total = fresh["median"] * n
+    fresh_ratio = fresh_total / med["file_iso"]
+    payload = f"{tp['bytes_per_call']:,}-byte payloads (20 turns), {tp['workers']} workers, medians of {rounds} rounds"
+    return [
+        Row(
+            f"runner: {n:,} calls of a trivial metric from a JSONL file, isolated vs in-process (no isolation)",
+            rate(med["file_iso"]), f"in-process {rate(med['file_in'])}", file_ratio,
+            "isolated/in-process >= 0.50", file_ratio >= 0.5,
+            note=f"{payload}; both sides read and decode the same file (what `cekura metrics test --calls` does); "
+            "the isolated run includes starting its worker pool",
+            raw=tp,
+        ),
+        Row(
+            f"runner: {n:,} calls already in memory as Python dicts, isolated vs in-process",
+            rate(med["dicts_iso"]), f"in-process {rate(med['dicts_in'])}", dict_ratio,
+            "report (see note)", None,
+            note=f"{payload}; a trivial metric costs ~{med['dicts_in'] / n * 1e6:.0f} µs in-process, less than "
+            "serialising a payload into a worker and decoding it there: isolation's floor cost, reported as measured",
+        ),
+        Row(
+            f"runner: {n:,} calls isolated vs a fresh `python` process per call",
+            rate(med["file_iso"]), f"fresh process {rate(fresh_total)} (extrapolated)", fresh_ratio,
+            "speed-up >= 20x", fresh_ratio >= 20,
+            note=f"fresh process: median {fresh['median'] * 1000:.1f} ms per call over a sample of {fresh['sample']} "
+            f"(`python run_metric.py call.json`), times {n:,} calls = {fresh_total:.0f} s; not run in full",
+            raw=fresh,
+        ),
+        Row(
+            f"runner: peak memory streaming {mem['calls']:,} calls (isolated)",
+            f"peak RSS +{mem['above_baseline_mb']:.1f} MB", f"baseline {mem['baseline_mb']:.1f} MB",
+            None, "< 50 MB above baseline", mem["above_baseline_mb"] < 50,
+            note=f"parent process, ru_maxrss after a warm-up run; each worker's own peak (VmHWM): "
+            f"{mem['largest_worker_mb'] or 0:.1f} MB at most; {mem['calls']:,} calls in {mem['seconds']:.1f} s",
+            raw=mem,
+        ),
+    ]
 
 
 # --------------------------------------------------------------------------- report
@@ -518,6 +577,10 @@ def main() -> int:
         if "sandbox" in only:
             log("in-process sandbox ...")
             rows += bench_sandbox(env, scratch, calls=300 if quick else 1000, rounds=3 if quick else 5)
+        if "runner" in only:
+            log("local metric runner (10,000 calls; a fresh-process sample; 100,000 calls for memory) ...")
+            rows += bench_runner(env, scratch, calls=10_000, rounds=2 if quick else 5, sample=13 if quick else 33,
+                                 memory_calls=100_000)
         if "sandbox-load" in only:
             log("served sandbox under load (uvicorn vs the legacy front end) ...")
             rows += bench_sandbox_load(env, scratch, rounds=2 if quick else 3, ops=60 if quick else 120)

@@ -22,11 +22,13 @@ if TYPE_CHECKING:
     from ._client import Cekura as Cekura
     from ._core import RetryPolicy as RetryPolicy
     from ._errors import *  # noqa: F403
+    from ._response import RawResponse as RawResponse
 
 _LAZY = {
     "Cekura": "._client",
     "AsyncCekura": "._client",
     "RetryPolicy": "._core",
+    "RawResponse": "._response",
 }
 _ERRORS = _errors.__all__
 _LAZY.update(dict.fromkeys(_ERRORS, "._errors"))

@@ -85,6 +85,11 @@ class _BaseClient(Generic[M]):
         for name, hook in (("on_request", on_request), ("on_response", on_response)):
             if hook is not None and not callable(hook):
                 raise ConfigurationError(f"{name} must be a callable, got {type(hook).__name__}")
+            if hook is not None:
+                import inspect
+
+                if inspect.iscoroutinefunction(hook):
+                    raise ConfigurationError(f"{name} must be a plain function (it is called, not awaited)")
         self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id)
         _config.refuse_cleartext(self._settings, allow_insecure_http)
         self.max_response_bytes = _config.max_response_bytes(max_response_bytes, DEFAULT_MAX_RESPONSE_BYTES)
@@ -258,6 +263,40 @@ class _BaseClient(Generic[M]):
         return self._http
 
 
+class _Page:
+    """Raw-response paging: the answer of the page whose items the flow is emitting."""
+
+    __slots__ = ("response", "retries", "started", "pending")
+
+    def __init__(self) -> None:
+        self.response: Any = None
+        self.retries = 0
+        self.started = time.perf_counter()
+        self.pending = False
+
+    def sending(self, attempt: int) -> None:
+        self.retries = attempt
+        if attempt == 0:
+            self.started = time.perf_counter()
+
+    def answered(self, response: Any) -> None:
+        if response is not None:
+            self.response, self.pending = response, True
+
+    def take(self) -> RawResponse[Any]:
+        import json
+
+        from ._response import RawResponse
+
+        self.pending = False
+        return RawResponse(
+            self.response,
+            json.loads(self.response.content),
+            retries_taken=self.retries,
+            elapsed=time.perf_counter() - self.started,
+        )
+
+
 def _async_transport(limits: Any, verify: Any) -> Any:
     """aiohttp's connection pool behind httpx's API (httpx-aiohttp), as openai-python does.
 
@@ -352,8 +391,10 @@ class Cekura(_BaseClient[Sync]):
         except StopIteration as stop:
             return stop.value
 
-    def _iterate(self, flow: Flow[Any]) -> Any:
+    def _iterate(self, flow: Flow[Any], raw: bool = False) -> Any:
+        """Run an item-emitting flow lazily; `raw`: yield each page's RawResponse instead."""
         reply: Any = None
+        page = _Page() if raw else None
         while True:
             try:
                 instruction = flow.send(reply)
@@ -361,9 +402,16 @@ class Cekura(_BaseClient[Sync]):
                 return
             reply = None
             if type(instruction) is Emit:
-                yield instruction.item
+                if page is None:
+                    yield instruction.item
+                elif page.pending:
+                    yield page.take()
             elif type(instruction) is Send:
+                if page is not None:
+                    page.sending(instruction.attempt)
                 reply = self._send(instruction.request)
+                if page is not None:
+                    page.answered(reply[0])
             elif type(instruction) is Sleep:
                 time.sleep(instruction.seconds)
 
@@ -441,10 +489,11 @@ class AsyncCekura(_BaseClient[Async]):
         except StopIteration as stop:
             return stop.value
 
-    async def _iterate(self, flow: Flow[Any]) -> Any:
+    async def _iterate(self, flow: Flow[Any], raw: bool = False) -> Any:
         import asyncio
 
         reply: Any = None
+        page = _Page() if raw else None
         while True:
             try:
                 instruction = flow.send(reply)
@@ -452,9 +501,16 @@ class AsyncCekura(_BaseClient[Async]):
                 return
             reply = None
             if type(instruction) is Emit:
-                yield instruction.item
+                if page is None:
+                    yield instruction.item
+                elif page.pending:
+                    yield page.take()
             elif type(instruction) is Send:
+                if page is not None:
+                    page.sending(instruction.attempt)
                 reply = await self._send(instruction.request)
+                if page is not None:
+                    page.answered(reply[0])
             elif type(instruction) is Sleep:
                 await asyncio.sleep(instruction.seconds)
 

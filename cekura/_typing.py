@@ -71,6 +71,7 @@ class JobRequestOptions(TypedDict, total=False):
     extra_query: Mapping[str, Any] | None
     extra_body: Mapping[str, Any] | None
     request_timeout: float | None
+    """Seconds each HTTP attempt may take (`timeout` bounds the whole wait in these methods)."""
     max_retries: int | None
 
 
@@ -137,15 +138,19 @@ class Paginator(Generic[P, T]):
     @overload
     def __get__(self, obj: None, owner: Any) -> Callable[..., Any]: ...
     @overload
-    def __get__(self, obj: HasMode[Sync] | HasMode[Raw[Sync]], owner: Any) -> Callable[P, Iterator[T]]: ...
+    def __get__(self, obj: HasMode[Sync], owner: Any) -> Callable[P, Iterator[T]]: ...
+    @overload
+    def __get__(self, obj: HasMode[Async], owner: Any) -> Callable[P, AsyncIterator[T]]: ...
+    @overload
+    def __get__(self, obj: HasMode[Raw[Sync]], owner: Any) -> Callable[P, Iterator[RawResponse[dict[str, Any]]]]: ...
     @overload
     def __get__(
-        self, obj: HasMode[Async] | HasMode[Raw[Async]], owner: Any
-    ) -> Callable[P, AsyncIterator[T]]: ...
+        self, obj: HasMode[Raw[Async]], owner: Any
+    ) -> Callable[P, AsyncIterator[RawResponse[dict[str, Any]]]]: ...
     def __get__(self, obj: Any, owner: Any) -> Any:
         if obj is None:
             return self._methods[0]
-        return MethodType(self._methods[obj._mode & 1], obj)
+        return MethodType(self._methods[obj._mode], obj)
 
 
 # --------------------------------------------------------------------------- the decorators
@@ -180,12 +185,20 @@ def paginator(flow_fn: Callable[Concatenate[Any, Context, P], PageFlow[T]]) -> P
     def method(self: Any, /, *args: Any, **kwargs: Any) -> Any:
         return self._client._iterate(prepare(self, args, kwargs))
 
-    def async_method(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+    def async_method(self: Any, /, *args: Any, **kwargs: Any) -> Any:  # AsyncCekura._iterate: an async generator
         return self._client._iterate(prepare(self, args, kwargs))
 
-    for fn in (method, async_method):
-        _describe(fn, flow_fn, raw=False, iterator=True, is_async=fn is async_method)
-    return Paginator((method, async_method), flow_fn)
+    def raw_method(self: Any, /, *args: Any, **kwargs: Any) -> Any:  # one RawResponse per page
+        return self._client._iterate(prepare(self, args, kwargs), raw=True)
+
+    def async_raw_method(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+        return self._client._iterate(prepare(self, args, kwargs), raw=True)
+
+    methods = (method, async_method, raw_method, async_raw_method)
+    for fn, raw, is_async in zip(methods, (False, False, True, True), (False, True, False, True), strict=True):
+        _describe(fn, flow_fn, raw=raw, iterator=True, is_async=is_async)
+    return Paginator(methods, flow_fn)
+
 
 
 def _preparer(flow_fn: Callable[..., Any]) -> Callable[[Any, tuple[Any, ...], dict[str, Any]], Any]:
@@ -293,6 +306,10 @@ def public_signature(
         union = args[0] if args else Any
         emit = next((a for a in typing.get_args(union) if typing.get_origin(a) is Emit), None)
         item = typing.get_args(emit)[0] if emit is not None else Any
+        if raw:
+            from ._response import RawResponse
+
+            item = RawResponse[dict[str, Any]]
         result = (AsyncIterator if is_async else Iterator)[item]
     else:
         result = args[2] if len(args) == 3 else Any

@@ -42,9 +42,16 @@ def _script(name: str) -> Any:
     return module
 
 
-def emitted(spec: Path = SPEC) -> dict[Path, str]:
-    """The files emitted beside generated/, by path: the TypedDicts, then the reference."""
+def emitted(spec: Path = SPEC, *, write: bool = False) -> dict[Path, str]:
+    """The files emitted beside generated/, by path: the TypedDicts, then the reference.
+
+    The reference is read from the SDK's signatures, which name the types: with `write`, the
+    types are written first so that the reference sees the fresh ones.
+    """
     types_text = _script("typesgen").emit(spec)
+    if write:
+        TYPES.parent.mkdir(parents=True, exist_ok=True)
+        TYPES.write_text(types_text)
     return {TYPES: types_text, REFERENCE: _script("refgen").emit(spec, types_text)}
 
 
@@ -97,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         generate(TARGET)
         print(f"generated {TARGET.relative_to(ROOT)}/ from {SPEC.relative_to(ROOT)}")
-        for path, text in emitted().items():
+        for path, text in emitted(write=True).items():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
             print(f"emitted {path.relative_to(ROOT)}")

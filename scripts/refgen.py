@@ -61,6 +61,41 @@ def _wire_calls(flow_fn: Any, operations: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(n for n in names if n in operations))
 
 
+def _field_docs(*sources: str) -> dict[str, dict[str, str]]:
+    """class name -> {field: the docstring under it}, read from Python source (TypedDicts)."""
+    import ast
+
+    docs: dict[str, dict[str, str]] = {}
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            fields = docs.setdefault(node.name, {})
+            body = node.body
+            for stmt, following in zip(body, body[1:] + [None], strict=True):
+                if (
+                    isinstance(stmt, ast.AnnAssign)
+                    and isinstance(stmt.target, ast.Name)
+                    and isinstance(following, ast.Expr)
+                    and isinstance(following.value, ast.Constant)
+                    and isinstance(following.value.value, str)
+                ):
+                    fields[stmt.target.id] = " ".join(following.value.value.split())
+    return docs
+
+
+def _meaning(param: str, flow_fn: Any, docs: dict[str, dict[str, str]]) -> str:
+    annotations = getattr(flow_fn, "__annotations__", {})
+    for name, annotation in annotations.items():
+        text = str(annotation)
+        if name != "return" and text.startswith("Unpack["):
+            cls = text[len("Unpack[") : -1]
+            for candidate in (cls, cls.removesuffix("Params") + "Input"):
+                if param in docs.get(candidate, {}):
+                    return docs[candidate][param]
+    return docs.get("RequestOptions", {}).get(param, "") or docs.get("JobRequestOptions", {}).get(param, "")
+
+
 def _first_paragraph(doc: str | None) -> str:
     if not doc:
         return ""
@@ -92,7 +127,7 @@ def _methods(cls: type, kinds: tuple[type, ...]) -> list[tuple[str, Any]]:
 
 
 def emit(spec_path: Path, types_text: str) -> str:
-    del types_text  # the types module on disk is what the signatures name
+    docs = _field_docs(types_text, (ROOT / "cekura" / "_typing.py").read_text())
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from cekura._errors import error_class_for
@@ -138,14 +173,18 @@ def emit(spec_path: Path, types_text: str) -> str:
             doc = _first_paragraph(flow_fn.__doc__)
             if doc:
                 out += [doc, ""]
-            out += ["| parameter | type | default | passed as |", "|---|---|---|---|"]
+            out += ["| parameter | type | default | passed as | meaning |", "|---|---|---|---|---|"]
             for p in params:
-                out.append(f"| `{p.name}` | `{_type(p.annotation)}` | {_default(p)} | {_kind(p)} |")
+                meaning = _meaning(p.name, flow_fn, docs).replace("|", "\\|")
+                out.append(f"| `{p.name}` | `{_type(p.annotation)}` | {_default(p)} | {_kind(p)} | {meaning} |")
             out.append("")
             result = _type(sig.return_annotation)
             if is_pages:
                 async_result = result.replace("Iterator[", "AsyncIterator[", 1)
-                out.append(f"**Returns** `{result}` (async: `{async_result}`), fetching pages as you go.")
+                out.append(
+                    f"**Returns** `{result}` (async: `{async_result}`), fetching pages as you go; "
+                    "raw: one `RawResponse` per page."
+                )
             else:
                 out.append(f"**Returns** `{result}` (async: a coroutine of it; raw: `RawResponse[{result}]`).")
             out.append("")
@@ -164,7 +203,7 @@ def emit(spec_path: Path, types_text: str) -> str:
             for status in sorted(s for s in statuses if s >= 400):
                 errors.append(f"`{error_class_for(status).__name__}` ({status})")
             errors += ["`RateLimitError` (429)", "`ServerError` (5xx)", "`APIConnectionError` / `APITimeoutError`"]
-            if name in ("generate", "wait_for_generation", "process_feedbacks", "wait"):
+            if "wait_for_job(" in inspect.getsource(flow_fn):
                 errors.append("`JobError` / `JobTimeoutError` while waiting")
             out += ["**Raises** " + ", ".join(dict.fromkeys(errors)) + ".", ""]
     return "\n".join(line.rstrip() for line in out).rstrip() + "\n"

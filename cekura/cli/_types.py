@@ -160,3 +160,24 @@ def ids_or_all(text: str) -> list[int] | str:
     if text.strip().lower() == "all":
         return "all"
     return id_list(text)
+
+
+# ----------------------------------------------------------------------------- local metric runner
+def rate(text: str) -> float:
+    """`0.9`, `90%` -> 0.9 (for --fail-under)."""
+    value = text.strip()
+    try:
+        number = float(value[:-1]) / 100 if value.endswith("%") else float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0 <= number <= 1:
+        raise ArgumentTypeError(f"expected a rate from 0 to 1 or a percentage such as 90%, got {text!r}")
+    return number
+
+
+def workers(text: str) -> int:
+    return _whole(text, 1, 64)
+
+
+def megabytes(text: str) -> int:
+    return _whole(text, 16, 1024 * 1024)

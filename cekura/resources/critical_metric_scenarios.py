@@ -53,7 +53,7 @@ class CriticalMetricScenarios(Resource[M]):
     ) -> PageFlow[CriticalMetricScenario]:
         """Every scenario, page after page, fetched lazily (follows `next`, not `count`).
 
-        The same with `.with_raw_response` (items, not raw pages: use `list(page=n)` for those).
+        With `.with_raw_response`, yields each page's `RawResponse` instead (`parse()` is the page).
         """
         query = _query(metric_id=metric_id, agent_id=agent_id, category_id=category_id, page_size=page_size)
         page = 1

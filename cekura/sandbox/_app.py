@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote
 
-from . import _catalog, _jobs, _lifecycle, _metrics, _scenarios, _seed
+from . import _catalog, _jobs, _judge, _lifecycle, _metrics, _scenarios, _seed
 from ._bodies import parse_body
 from ._http import ApiError, Ctx, not_found
 from ._routing import resolve
@@ -53,6 +53,7 @@ HANDLERS: dict[str, Handler] = {
     "metric_reviews_process_feedbacks_progress": _jobs.feedback_progress,
 }
 _lifecycle.register(HANDLERS)  # calls, runs, results, test sets, preview, history (cekura/sandbox/_lifecycle.py)
+_judge.register(HANDLERS)  # the LLM judge behind evaluate_llm_judge_metric (cekura/sandbox/_judge.py)
 
 API_KEY_HEADER = "x-cekura-api-key"
 _INT = re.compile(r"-?[0-9]+")

@@ -49,6 +49,9 @@ if TYPE_CHECKING:
     from .history_user import HistoryUser
     from .job_started import JobStarted
     from .job_status import JobStatus
+    from .judge_progress import JudgeProgress
+    from .judge_progress_output_type_0 import JudgeProgressOutputType0
+    from .judge_request import JudgeRequest
     from .knowledge_base_file import KnowledgeBaseFile
     from .llm_provider import LlmProvider
     from .metric import Metric
@@ -62,6 +65,7 @@ if TYPE_CHECKING:
     from .metric_score import MetricScore
     from .metric_score_brief import MetricScoreBrief
     from .metric_score_extra import MetricScoreExtra
+    from .metric_score_vote import MetricScoreVote
     from .metric_type import MetricType
     from .metric_version import MetricVersion
     from .metric_version_history_type import MetricVersionHistoryType
@@ -144,6 +148,9 @@ _MODULES = {
     "HistoryUser": ".history_user",
     "JobStarted": ".job_started",
     "JobStatus": ".job_status",
+    "JudgeProgress": ".judge_progress",
+    "JudgeProgressOutputType0": ".judge_progress_output_type_0",
+    "JudgeRequest": ".judge_request",
     "KnowledgeBaseFile": ".knowledge_base_file",
     "LlmProvider": ".llm_provider",
     "Metric": ".metric",
@@ -157,6 +164,7 @@ _MODULES = {
     "MetricScore": ".metric_score",
     "MetricScoreBrief": ".metric_score_brief",
     "MetricScoreExtra": ".metric_score_extra",
+    "MetricScoreVote": ".metric_score_vote",
     "MetricType": ".metric_type",
     "MetricVersion": ".metric_version",
     "MetricVersionHistoryType": ".metric_version_history_type",
@@ -240,6 +248,9 @@ __all__ = (
     "HistoryUser",
     "JobStarted",
     "JobStatus",
+    "JudgeProgress",
+    "JudgeProgressOutputType0",
+    "JudgeRequest",
     "KnowledgeBaseFile",
     "LlmProvider",
     "Metric",
@@ -253,6 +264,7 @@ __all__ = (
     "MetricScore",
     "MetricScoreBrief",
     "MetricScoreExtra",
+    "MetricScoreVote",
     "MetricType",
     "MetricVersion",
     "MetricVersionHistoryType",

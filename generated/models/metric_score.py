@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.metric_score_extra import MetricScoreExtra
+    from ..models.metric_score_vote import MetricScoreVote
 
 
 T = TypeVar("T", bound="MetricScore")
@@ -29,6 +30,9 @@ class MetricScore:
         value (str | Unset): The answer of an `enum` metric.
         explanation (list[str] | Unset):
         extra (MetricScoreExtra | Unset): Metric-specific details (categories
+        vote (MetricScoreVote | Unset): Our definition: the reviewer's vote on this judgment (mark_metric_vote), as the
+            sandbox
+            shows it; upstream does not say where the service shows a vote.
     """
 
     id: int
@@ -39,6 +43,7 @@ class MetricScore:
     value: str | Unset = UNSET
     explanation: list[str] | Unset = UNSET
     extra: MetricScoreExtra | Unset = UNSET
+    vote: MetricScoreVote | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +68,10 @@ class MetricScore:
         if not isinstance(self.extra, Unset):
             extra = self.extra.to_dict()
 
+        vote: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.vote, Unset):
+            vote = self.vote.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -81,12 +90,15 @@ class MetricScore:
             field_dict["explanation"] = explanation
         if extra is not UNSET:
             field_dict["extra"] = extra
+        if vote is not UNSET:
+            field_dict["vote"] = vote
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.metric_score_extra import MetricScoreExtra
+        from ..models.metric_score_vote import MetricScoreVote
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -115,6 +127,13 @@ class MetricScore:
         else:
             extra = MetricScoreExtra.from_dict(_extra)
 
+        _vote = d.pop("vote", UNSET)
+        vote: MetricScoreVote | Unset
+        if isinstance(_vote, Unset):
+            vote = UNSET
+        else:
+            vote = MetricScoreVote.from_dict(_vote)
+
         metric_score = cls(
             id=id,
             name=name,
@@ -124,6 +143,7 @@ class MetricScore:
             value=value,
             explanation=explanation,
             extra=extra,
+            vote=vote,
         )
 
         metric_score.additional_properties = d

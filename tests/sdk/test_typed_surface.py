@@ -185,6 +185,10 @@ def test_raw_responses_and_request_ids_from_a_served_sandbox(served):
         assert info.value.request_id and info.value.request_id.startswith("req_")
         assert info.value.headers["x-request-id"] == info.value.request_id
         assert client.metrics.with_raw_response.with_raw_response is client.metrics.with_raw_response
+        pages = list(client.critical_metric_scenarios.with_raw_response.iter(metric_id=55, page_size=5))
+        items = list(client.critical_metric_scenarios.iter(metric_id=55, page_size=5))
+        assert len(pages) >= 2 and len({p.request_id for p in pages}) == len(pages)
+        assert [s["id"] for p in pages for s in p.parse()["results"]] == [s["id"] for s in items]
 
     async def run() -> None:
         async with AsyncCekura(api_key=KEY + "-async", api_url=served.url) as client:
@@ -192,6 +196,11 @@ def test_raw_responses_and_request_ids_from_a_served_sandbox(served):
             assert raw.status_code == 200 and raw.request_id.startswith("req_")
             assert raw.parse()["results"]
             assert inspect.iscoroutinefunction(client.metrics.with_raw_response.get)
+            pages = [p async for p in client.critical_metric_scenarios.with_raw_response.iter(metric_id=55, page_size=5)]
+            assert len(pages) >= 2 and all(p.status_code == 200 and p.request_id for p in pages)
+            assert [s["id"] for p in pages for s in p.parse()["results"]] == [
+                s["id"] async for s in client.critical_metric_scenarios.iter(metric_id=55, page_size=5)
+            ]
 
     asyncio.run(run())
 
@@ -265,18 +274,29 @@ def test_cekura_log_debug_logs_every_attempt_and_never_the_key(served, tmp_path)
 
 # ------------------------------------------------------------------ signatures that tell the truth
 def _methods():
-    for attr in ("metrics", "predefined_metrics", "critical_metric_scenarios", "metric_reviews"):
-        cls = type(getattr(Cekura(api_key=KEY, api_url="sandbox://memory"), attr))
-        for name, value in vars(cls).items():
-            if isinstance(value, (Operation, Paginator)):
-                yield attr, name
+    """(client attribute, method name, is_paginator) of every resource method the clients offer."""
+    from cekura._client import _BaseClient
+
+    client = Cekura(api_key=KEY, api_url="sandbox://memory")
+    for attr, value in vars(_BaseClient).items():
+        if isinstance(value, property) and not attr.startswith("_") and "Resource" in str(
+            [c.__name__ for c in type(getattr(client, attr)).__mro__]
+        ):
+            seen: set[str] = set()
+            for klass in type(getattr(client, attr)).__mro__:  # mixins too (metrics.preview, ...)
+                for name, member in vars(klass).items():
+                    if isinstance(member, (Operation, Paginator)) and name not in seen:
+                        seen.add(name)
+                        yield attr, name, isinstance(member, Paginator)
 
 
 def test_every_method_has_its_public_signature():
     sync = Cekura(api_key=KEY, api_url="sandbox://memory")
     asyn = AsyncCekura(api_key=KEY, api_url="sandbox://memory")
     count = 0
-    for attr, name in _methods():
+    methods = list(_methods())
+    assert len(methods) >= 21 and {m[0] for m in methods} >= {"metrics", "predefined_metrics", "metric_reviews"}
+    for attr, name, is_pages in methods:
         for client in (sync, asyn):
             for resource in (getattr(client, attr), getattr(client, attr).with_raw_response):
                 method = getattr(resource, name)
@@ -287,12 +307,11 @@ def test_every_method_has_its_public_signature():
                 assert {"extra_headers", "extra_query", "extra_body", "max_retries"} <= set(sig.parameters)
                 assert sig.return_annotation is not inspect.Signature.empty
                 assert "Flow" not in str(sig) and "Generator" not in str(sig)
-                is_pages = name == "iter"
                 assert inspect.iscoroutinefunction(method) == (client is asyn and not is_pages), (attr, name)
-                if resource._mode >= 2 and not is_pages:
+                if resource._mode >= 2:
                     assert "RawResponse[" in str(sig.return_annotation)
                 count += 1
-    assert count == 21 * 4
+    assert count == len(methods) * 4
 
 
 def test_help_shows_parameters_not_internals():
@@ -358,4 +377,18 @@ def test_every_component_schema_has_its_typed_dict():
         if schema.get("properties"):
             typed = getattr(types, name)
             assert set(schema["properties"]) <= set(typed.__annotations__), name
-            assert set(schema.get("required", ())) <= typed.__required_keys__, name
+            assert typed.__required_keys__ - {"job_id"} == set(schema.get("required", ())), name
+
+
+def test_types_cost_nothing_at_run_time(served):
+    """Constructing a client loads no typing machinery; calling methods never loads cekura.types."""
+    script = (
+        "import sys, cekura\n"
+        "client = cekura.Cekura(api_key='k-0123456789', api_url=sys.argv[1])\n"
+        "before = {m for m in ('cekura._typing', 'cekura.types', 'cekura.resources') if m in sys.modules}\n"
+        "client.metrics.get(55); client.metrics.with_raw_response.list(agent_id=123)\n"
+        "print(sorted(before), 'cekura.types' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, served.url], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["[]", "False"]

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Coroutine, Iterator
 from typing import Any, assert_type
 
-from cekura import AsyncCekura, Cekura
-from cekura._response import RawResponse
+from cekura import AsyncCekura, Cekura, RawResponse
 from cekura.types import (
     BulkAgentAssignmentResult,
     BulkToggleSettingsResult,
+    CallLog,
+    CallLogPage,
+    CallLogSummary,
+    CallLogVoteAnswer,
     CriticalMetricScenario,
     CriticalMetricScenarioPage,
     FeedbackProgress,
@@ -23,7 +26,15 @@ from cekura.types import (
     Metric,
     MetricDetail,
     MetricListItem,
+    MetricVersion,
     PredefinedMetric,
+    PreviewProgress,
+    PreviewScore,
+    ResultDetail,
+    ResultSummary,
+    Run,
+    RunVoteAnswer,
+    TestSet,
 )
 
 
@@ -69,7 +80,30 @@ def sync_calls(client: Cekura) -> None:
     assert_type(raw.retries_taken, int)
     assert_type(raw.parse(), MetricDetail)
     assert_type(client.predefined_metrics.with_raw_response.list(), RawResponse[list[PredefinedMetric]])
+    assert_type(client.critical_metric_scenarios.with_raw_response.iter(metric_id=55), Iterator[RawResponse[dict[str, Any]]])
     assert_type(client.with_options(timeout=5, max_retries=0), Cekura)
+
+    # metric lifecycle, catalog copy, calls, runs, results, test sets
+    assert_type(client.metrics.preview(name="x", type="llm_judge", prompt="...", call_log_ids=[1]), JobStarted | list[PreviewScore])
+    assert_type(client.metrics.preview_progress("abc"), PreviewProgress)
+    assert_type(client.metrics.wait_for_preview("abc"), PreviewProgress)
+    assert_type(client.metrics.history(55), Iterator[MetricVersion])
+    assert_type(client.metrics.restore(55, history_id=3), MetricDetail)
+    assert_type(client.predefined_metrics.copy(predefined_metric_ids=[1], project_id=1), list[MetricListItem])
+    assert_type(client.calls.list(agent_id=123), CallLogPage)
+    assert_type(client.calls.iter(agent_id=123), Iterator[CallLogSummary])
+    assert_type(client.calls.get(7), CallLog)
+    assert_type(client.calls.evaluate_metrics(7, metric_ids=[55]), list[CallLogSummary])
+    assert_type(client.calls.rerun_evaluation(7, metric_ids=[55]), list[CallLog] | list[CallLogSummary])
+    assert_type(client.calls.mark_metric_vote(7, metric_id=55, thumbs_up=True), CallLogVoteAnswer)
+    assert_type(client.runs.get(9), Run)
+    assert_type(client.runs.mark_metric_vote(9, metric_id=55, thumbs_up=False), RunVoteAnswer)
+    assert_type(client.results.get(11), ResultDetail)
+    assert_type(client.results.evaluate_metrics(11, metric_ids=[55]), ResultSummary)
+    assert_type(client.results.bulk_evaluate_metrics(result_ids=[11], metric_ids=[55]), None)
+    assert_type(client.test_sets.create_from_call_log(7, name="x"), TestSet)
+    assert_type(client.test_sets.create_from_run(9, name="x"), TestSet)
+    assert_type(client.calls.with_raw_response.get(7), RawResponse[CallLog])
 
     client.metrics.list(agent=123)  # error: Unexpected keyword argument "agent"
     client.metrics.create(name="x", promt="...")  # error: Unexpected keyword argument "promt"
@@ -77,6 +111,7 @@ def sync_calls(client: Cekura) -> None:
     client.metrics.create(name="x", eval_type="maybe")  # error: Argument "eval_type" has incompatible type
     client.metrics.get("55", timeout="soon")  # error: Argument "timeout" has incompatible type
     client.critical_metric_scenarios.update(42, priority="urgent")  # error: Argument "priority" has incompatible type
+    client.calls.list(agnet_id=123)  # error: Unexpected keyword argument "agnet_id"
 
 
 async def async_calls(client: AsyncCekura) -> None:
@@ -89,4 +124,7 @@ async def async_calls(client: AsyncCekura) -> None:
     assert_type(client.critical_metric_scenarios.iter(metric_id=55), AsyncIterator[CriticalMetricScenario])
     assert_type(await client.metric_reviews.wait("abc"), FeedbackProgress)
     assert_type(client.with_options(max_retries=1), AsyncCekura)
+    assert_type(await client.calls.get(7), CallLog)
+    assert_type(client.calls.iter(agent_id=123), AsyncIterator[CallLogSummary])
+    assert_type(await client.metrics.restore(55, history_id=3), MetricDetail)
     await client.metrics.list(agent=123)  # error: Unexpected keyword argument "agent"
