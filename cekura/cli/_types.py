@@ -94,10 +94,6 @@ def retries(text: str) -> int:
     return _whole(text, 0, 100)
 
 
-def workers(text: str) -> int:
-    return _whole(text, 1, 64)
-
-
 def port(text: str) -> int:
     return _whole(text, 0, 65535)
 
