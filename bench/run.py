@@ -50,7 +50,7 @@ WORKLOADS = HERE / "workloads.py"
 RUNNER_WORKLOAD = HERE / "runner_workload.py"  # the local metric runner's figures
 KEY = "bench-key-0123456789"
 
-FIGURES = ("startup", "percall", "fanout", "memory", "sandbox", "runner", "sandbox-load")
+FIGURES = ("startup", "percall", "fanout", "memory", "sandbox", "runner", "tables", "sandbox-load")
 # The sandbox's HTTP front end before it moved to uvicorn (ThreadingHTTPServer, one global lock):
 # the load figure runs that commit's `cekura/` (extracted with `git archive`) beside this checkout's.
 LEGACY_SANDBOX_COMMIT = "181d215c8d27ec75e11a58e1d15c1ba026f8d70f"
@@ -463,6 +463,41 @@ def bench_sandbox_load(env: dict[str, str], cwd: str, rounds: int, ops: int) -> 
                 f"({LEGACY_SANDBOX_COMMIT[:7]}), 50 clients on 5 keys",
                 cell(ours), cell(old), ratio, "speed-up >= 4x, p99 < 100 ms, 0 errors, consistent", ok,
                 note=note, raw=results), fair_row]
+TABLES_SCRIPT = """
+import io, json, sys, time
+from cekura.cli import _render
+n = int(sys.argv[1])
+rows = [{"id": i, "name": f"Booking confirmed and read back to the caller, variant {i}", "type": "llm_judge",
+         "eval_type": "binary", "agents": [123, 124], "project": 1} for i in range(n)]
+best = {}
+for mode in ("table", "tsv", "json"):
+    times = []
+    for _ in range(3):
+        out = io.StringIO()
+        started = time.perf_counter()
+        _render.render(iter(rows), "metrics", mode=mode, out=out, width=100)
+        times.append(time.perf_counter() - started)
+    best[mode] = min(times)
+print(json.dumps(best))
+"""
+
+
+def bench_tables(env: dict[str, str], cwd: str, rows: int) -> list[Row]:
+    """The CLI's table and TSV rendering against its JSON output, for the same rows (issue #14: 13 s before)."""
+    done = subprocess.run([str(OURS_BIN / "python"), "-c", TABLES_SCRIPT, str(rows)], env=env, cwd=cwd,
+                          capture_output=True, text=True, check=True)
+    best = json.loads(done.stdout)
+    ratio = best["table"] / best["json"]
+    return [
+        Row(
+            f"CLI: {rows:,} metrics as a table (100 columns) vs as JSON",
+            ms(best["table"]), ms(best["json"]) + " (JSON)", ratio, "table/JSON <= 3.00", ratio <= 3.0,
+            note=f"tab-separated rows (stdout not a terminal): {ms(best['tsv'])}; best of 3, streamed from an iterator",
+            raw=best,
+        )
+    ]
+
+
 def bench_runner(env: dict[str, str], cwd: str, calls: int, rounds: int, sample: int, memory_calls: int) -> list[Row]:
     """The local metric runner (cekura.local): isolated vs in-process vs a fresh interpreter per call."""
 
@@ -584,6 +619,9 @@ def main() -> int:
         if "sandbox-load" in only:
             log("served sandbox under load (uvicorn vs the legacy front end) ...")
             rows += bench_sandbox_load(env, scratch, rounds=2 if quick else 3, ops=60 if quick else 120)
+        if "tables" in only:
+            log("CLI tables ...")
+            rows += bench_tables(env, scratch, rows=20_000)
     finally:
         server.stop()
         shutil.rmtree(scratch, ignore_errors=True)
