@@ -49,7 +49,7 @@ WORKLOADS = HERE / "workloads.py"
 RUNNER_WORKLOAD = HERE / "runner_workload.py"  # the local metric runner's figures
 KEY = "bench-key-0123456789"
 
-FIGURES = ("startup", "percall", "fanout", "memory", "sandbox", "runner")
+FIGURES = ("startup", "percall", "fanout", "memory", "sandbox", "runner", "tables")
 
 
 def log(message: str) -> None:
@@ -328,6 +328,41 @@ def bench_sandbox(env: dict[str, str], cwd: str, calls: int, rounds: int) -> lis
     ]
 
 
+TABLES_SCRIPT = """
+import io, json, sys, time
+from cekura.cli import _render
+n = int(sys.argv[1])
+rows = [{"id": i, "name": f"Booking confirmed and read back to the caller, variant {i}", "type": "llm_judge",
+         "eval_type": "binary", "agents": [123, 124], "project": 1} for i in range(n)]
+best = {}
+for mode in ("table", "tsv", "json"):
+    times = []
+    for _ in range(3):
+        out = io.StringIO()
+        started = time.perf_counter()
+        _render.render(iter(rows), "metrics", mode=mode, out=out, width=100)
+        times.append(time.perf_counter() - started)
+    best[mode] = min(times)
+print(json.dumps(best))
+"""
+
+
+def bench_tables(env: dict[str, str], cwd: str, rows: int) -> list[Row]:
+    """The CLI's table and TSV rendering against its JSON output, for the same rows (issue #14: 13 s before)."""
+    done = subprocess.run([str(OURS_BIN / "python"), "-c", TABLES_SCRIPT, str(rows)], env=env, cwd=cwd,
+                          capture_output=True, text=True, check=True)
+    best = json.loads(done.stdout)
+    ratio = best["table"] / best["json"]
+    return [
+        Row(
+            f"CLI: {rows:,} metrics as a table (100 columns) vs as JSON",
+            ms(best["table"]), ms(best["json"]) + " (JSON)", ratio, "table/JSON <= 3.00", ratio <= 3.0,
+            note=f"tab-separated rows (stdout not a terminal): {ms(best['tsv'])}; best of 3, streamed from an iterator",
+            raw=best,
+        )
+    ]
+
+
 def bench_runner(env: dict[str, str], cwd: str, calls: int, rounds: int, sample: int, memory_calls: int) -> list[Row]:
     """The local metric runner (cekura.local): isolated vs in-process vs a fresh interpreter per call."""
 
@@ -446,6 +481,9 @@ def main() -> int:
             log("local metric runner (10,000 calls; a fresh-process sample; 100,000 calls for memory) ...")
             rows += bench_runner(env, scratch, calls=10_000, rounds=2 if quick else 5, sample=13 if quick else 33,
                                  memory_calls=100_000)
+        if "tables" in only:
+            log("CLI tables ...")
+            rows += bench_tables(env, scratch, rows=20_000)
     finally:
         server.stop()
         shutil.rmtree(scratch, ignore_errors=True)
