@@ -395,7 +395,7 @@ class JudgeRequest(TypedDict):
 class JudgeProgress(TypedDict):
     """Our definition: an LLM-judge evaluation's state; `output` is filled once it has completed."""
     progress_id: str
-    status: JobStatus
+    status: "JobStatus"
     progress: int
     """Percent done."""
     error: NotRequired[str | None]
