@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     )
 
 SANDBOX_BASE = "http://sandbox.local"
+#: Seconds allowed to open a connection (the timeout, when shorter, bounds it too).
+CONNECT_TIMEOUT = 5.0
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024  # = cekura._send.DEFAULT_MAX_RESPONSE_BYTES (kept lazy)
 
 
@@ -58,6 +60,7 @@ class _BaseClient(Generic[M]):
         allow_insecure_http: bool | None = None,
         on_request: Callable[[httpx.Request], None] | None = None,
         on_response: Callable[[httpx.Response], None] | None = None,
+        profile: str | None = None,
     ) -> None:
         """Create a client.
 
@@ -69,6 +72,8 @@ class _BaseClient(Generic[M]):
         `on_request(request)` is called before every HTTP attempt (retries included) and
         `on_response(response)` after every answer, with the httpx objects; plain callables
         for both clients. Logging: `logging.getLogger("cekura")`, or `CEKURA_LOG=debug|info`.
+        `profile` (or CEKURA_PROFILE) reads the config file's `[profiles.NAME]` section instead
+        of its top level.
 
         Bounds (see `cekura._send`): `timeout` covers each attempt whole, from connecting to the
         last byte, so a call takes at most (max_retries + 1) x timeout plus the backoff between
@@ -90,7 +95,7 @@ class _BaseClient(Generic[M]):
 
                 if inspect.iscoroutinefunction(hook):
                     raise ConfigurationError(f"{name} must be a plain function (it is called, not awaited)")
-        self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id)
+        self._settings = _config.resolve(api_key=api_key, api_url=api_url, project_id=project_id, profile=profile)
         _config.refuse_cleartext(self._settings, allow_insecure_http)
         self.max_response_bytes = _config.max_response_bytes(max_response_bytes, DEFAULT_MAX_RESPONSE_BYTES)
         self.timeout = float(timeout)
@@ -239,7 +244,10 @@ class _BaseClient(Generic[M]):
         if self._http is None:
             httpx = _import_httpx()
 
-            kwargs: dict[str, Any] = {"timeout": httpx.Timeout(self.timeout), "follow_redirects": False}
+            # Connecting gets at most CONNECT_TIMEOUT: a host that does not accept the connection is
+            # told (and retried) quickly; answering gets the whole timeout.
+            timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, CONNECT_TIMEOUT))
+            kwargs: dict[str, Any] = {"timeout": timeout, "follow_redirects": False}
             if self._async:
                 # Many requests in flight: keep every connection alive for reuse.
                 kwargs["limits"] = httpx.Limits(max_connections=100, max_keepalive_connections=100)
@@ -260,7 +268,31 @@ class _BaseClient(Generic[M]):
             elif self._async:
                 kwargs["transport"] = _async_transport(kwargs["limits"], kwargs.get("verify", True))
             self._http = (httpx.AsyncClient if self._async else httpx.Client)(**kwargs)
+            if self._async:
+                # Used without `async with` or close(), the pool would be reported by aiohttp at
+                # exit ("Unclosed client session", "Unclosed connector"): release it when the
+                # client is collected, or at interpreter exit, whichever comes first.
+                import weakref
+
+                self._finalizer = weakref.finalize(self, _release_pool, self._http)
         return self._http
+
+
+def _release_pool(http: Any) -> None:
+    """Close an abandoned AsyncClient's aiohttp pool without an event loop (it may be gone).
+
+    aiohttp's connector closes its sockets synchronously in `_close()` (a no-op once the loop
+    is closed) and then counts as closed, so neither it nor its session warns when collected.
+    """
+    session = getattr(getattr(http, "_transport", None), "client", None)
+    connector = getattr(session, "connector", None)
+    close = getattr(connector, "_close", None)
+    if close is None or getattr(connector, "closed", True):
+        return
+    try:
+        close()
+    except Exception:  # best effort: this runs from a finalizer
+        pass
 
 
 class _Page:
@@ -334,15 +366,8 @@ def _import_httpx() -> Any:
 
 
 def _sandbox_db(url: str) -> str | None:
-    """sandbox:// -> default file; sandbox://memory -> in memory; sandbox:///path -> that file."""
-    rest = url[len(_config.SANDBOX_SCHEME) :].lstrip()
-    if rest.startswith("//"):
-        rest = rest[2:]
-    if rest in ("", "/"):
-        return None
-    if rest.lower() in ("memory", ":memory:"):
-        return ":memory:"
-    return rest
+    """The sandbox URL's SQLite file (see `_config.sandbox_db`)."""
+    return _config.sandbox_db(url)
 
 
 class Cekura(_BaseClient[Sync]):
@@ -526,6 +551,9 @@ class AsyncCekura(_BaseClient[Async]):
 
     async def close(self) -> None:
         if self._owns_http and self._http is not None:
+            finalizer = getattr(self, "_finalizer", None)
+            if finalizer is not None:
+                finalizer.detach()
             await self._http.aclose()
             self._http = None
             self._ctx = None

@@ -31,6 +31,10 @@ ENV_VARS = {
     "default_organization_id": "CEKURA_ORGANIZATION_ID",
 }
 KNOWN_KEYS = tuple(ENV_VARS)
+#: Profiles: named sections `[profiles.NAME]` of the config file, chosen by `profile=` /
+#: `--profile NAME` or this variable; the chosen section stands in for the file's top level.
+PROFILE_ENV = "CEKURA_PROFILE"
+PROFILES = "profiles"
 INTEGER_KEYS = ("default_project_id", "default_organization_id")
 
 
@@ -85,6 +89,34 @@ def loosely_readable(path: Path | None = None) -> bool:
     return bool(mode & (stat.S_IRWXG | stat.S_IRWXO))
 
 
+def sandbox_db(url: str) -> str | None:
+    """The SQLite file a sandbox URL names; None for the default file (~/.cekura/sandbox.db).
+
+    sandbox:// -> the default file · sandbox://memory -> in memory · sandbox:///abs/x.db ->
+    that absolute path · sandbox:rel/x.db (or sandbox:./x.db) -> relative to the current
+    directory. `sandbox://tmp/x.db` is refused (absolute or relative?), and so is a path
+    whose folder does not exist (it is never created silently).
+    """
+    rest = url[len(SANDBOX_SCHEME) :].strip()
+    if rest in ("", "/", "//", "///"):
+        return None
+    if rest.lower() in ("//memory", "//:memory:", "memory", ":memory:"):
+        return ":memory:"
+    if rest.startswith("//") and not rest.startswith("///"):
+        named = rest[2:]
+        raise ConfigurationError(
+            f"{url!r} is ambiguous: write sandbox:///{named} for the absolute path /{named}, "
+            f"or sandbox:{named} for a path relative to the current directory"
+        )
+    path = rest[2:] if rest.startswith("///") else rest
+    folder = os.path.dirname(path) or "."
+    if not os.path.isdir(folder):
+        raise ConfigurationError(
+            f"the sandbox file's folder {folder} does not exist (from {url!r}); create it first"
+        )
+    return path
+
+
 def is_sandbox_url(url: str | None) -> bool:
     return url is not None and url.lower().startswith(SANDBOX_SCHEME)
 
@@ -97,6 +129,8 @@ class Settings:
     organization_id: int | None
     #: where each setting came from: "argument", "environment", "config file", "default"
     sources: dict[str, str]
+    #: the config-file profile in use (None: the file's top level)
+    profile: str | None = None
 
     @property
     def sandbox(self) -> bool:
@@ -124,6 +158,30 @@ def _as_int(name: str, value: Any, source: str) -> int | None:
     return number
 
 
+def chosen_profile(profile: str | None = None) -> str | None:
+    """The profile asked for: the argument, else CEKURA_PROFILE, else None (the top level)."""
+    name = profile if profile not in (None, "") else os.environ.get(PROFILE_ENV) or None
+    if name is not None and not (name.isascii() and name.replace("-", "").replace("_", "").isalnum()):
+        raise ConfigurationError(f"profile names are letters, digits, - and _; got {name!r}")
+    return name
+
+
+def profile_section(data: dict[str, Any], profile: str | None) -> dict[str, Any]:
+    """The settings table of `profile` in a config file's data (the top level for None)."""
+    if profile is None:
+        return data
+    profiles = data.get(PROFILES)
+    section = profiles.get(profile) if isinstance(profiles, dict) else None
+    if not isinstance(section, dict):
+        known = sorted(k for k, v in profiles.items() if isinstance(v, dict)) if isinstance(profiles, dict) else []
+        raise ConfigurationError(
+            f"no profile {profile!r} in {config_path()}"
+            + (f" (profiles: {', '.join(known)})" if known else " (it has no profiles)")
+            + f"; create it with `cekura config set --profile {profile} api_key ...`"
+        )
+    return section
+
+
 def resolve(
     *,
     api_key: str | None = None,
@@ -131,8 +189,14 @@ def resolve(
     project_id: int | None = None,
     organization_id: int | None = None,
     require_key: bool = True,
+    profile: str | None = None,
 ) -> Settings:
-    """Resolve every setting by the precedence above (the file is read only if needed)."""
+    """Resolve every setting by the precedence above (the file is read only if needed).
+
+    With a profile (`profile=` or CEKURA_PROFILE), the file's `[profiles.NAME]` section takes
+    the place of its top level; arguments and the environment still come first.
+    """
+    profile = chosen_profile(profile)
     explicit = {
         "api_key": api_key,
         "api_url": api_url,
@@ -151,7 +215,7 @@ def resolve(
             values[key], sources[key] = env_value, "environment"
             continue
         if file_data is None:
-            file_data = read_config_file()
+            file_data = profile_section(read_config_file(), profile)
         if file_data.get(key) not in (None, ""):
             values[key], sources[key] = file_data[key], "config file"
             continue
@@ -178,6 +242,10 @@ def resolve(
         raise ConfigurationError(
             f"api_url from the {sources['api_url']} must start with https://, http:// or sandbox://, got {url!r}"
         )
+    if is_sandbox_url(url):
+        sandbox_db(url)  # refuses ambiguous paths and missing folders now, before any use
+    if profile is not None and file_data is None:
+        profile_section(read_config_file(), profile)  # a profile that does not exist is an error
     if key_value is None and require_key:
         raise ConfigurationError(
             "No API key found. Pass Cekura(api_key=...), set the CEKURA_API_KEY environment variable, "
@@ -191,6 +259,7 @@ def resolve(
             "default_organization_id", values["default_organization_id"], sources["default_organization_id"]
         ),
         sources=sources,
+        profile=profile,
     )
 
 

@@ -184,6 +184,12 @@ def call(
 ) -> Flow[Any]:
     """Flow: perform one API operation and return the server's JSON (None for 204)."""
     spec = generated_operation(operation_id)._get_kwargs(**arguments)
+    return (yield from call_spec(ctx, spec, extra_params=extra_params))
+
+
+def call_spec(ctx: Context, spec: Mapping[str, Any], /, *, extra_params: dict[str, Any] | None = None) -> Flow[Any]:
+    """Flow: send one request described as generated `_get_kwargs` describe them ({"method", "url",
+    "params"?, "json"?, "headers"?}), under the retry rules, and return the server's JSON."""
     method = spec["method"].upper()
     path = spec["url"]
     params = spec.get("params") or {}

@@ -1,12 +1,12 @@
 """The `cekura` command. `main(argv)` parses, calls one SDK method, renders, returns an exit code.
 
-Kept cheap to import: the SDK client, httpx, rich and the sandbox load only when a command
+Kept cheap to import: the SDK client, httpx, jmespath, PyYAML and the sandbox load only when a command
 needs them, so `cekura --help` starts about as fast as Python itself.
 
 Modules: `_parser` (argparse machinery, global flags, lazy tree building), `_tree` (every
 command: flags, help, examples, handler name), `_types` (flag value checks), `_runtime`
 (client, output streams, exit codes), `_errors` (messages and exit codes), `_input`
-(--from-file/--json/--code-file), `_render` (JSON / rich tables), `_wait` (progress line,
+(--from-file/--json/--code-file), `_render` (tables fitted to the terminal, TSV, JSON, YAML), `_wait` (progress line,
 Ctrl-C), and the handlers: `_cmd_metrics`, `_cmd_jobs`, `_cmd_local`.
 """
 
@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 0
     except KeyboardInterrupt:
         return _errors.INTERRUPTED
+    for note in getattr(args, "_notes", None) or ():
+        sys.stderr.write(f"note: {note}\n")
     handler = getattr(args, "_handler", None)
     if not handler:
         return _no_command(args)

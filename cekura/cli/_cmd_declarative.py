@@ -174,6 +174,7 @@ def apply(rt: Any) -> int:
     if not args.yes and not _confirm():
         rt.note("Nothing was changed.")
         return OK
+    args.yes = True  # the plan was confirmed as a whole: its deletes are not asked one by one
     try:
         result = apply_plan(planned, on_step=lambda line: rt.note("  " + line))
     except KeyboardInterrupt:

@@ -15,7 +15,7 @@ REVIEW_PROGRESS = "cekura metric-reviews progress --job-id {}"
 def _show_state(rt: Any, state: Any, kind: str) -> None:
     """A job's state: JSON as is; as tables, its fields, then the metrics it proposed."""
     proposed = state.get("metrics") if isinstance(state, dict) and kind == "generated" else None
-    if rt.json or not isinstance(proposed, list):
+    if rt.structured or not isinstance(proposed, list):
         rt.show(state, "job")
         return
     rt.show({k: v for k, v in state.items() if k != "metrics"}, "job")

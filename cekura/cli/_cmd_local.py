@@ -20,7 +20,7 @@ SOURCES = {
 def version(rt: Any) -> None:
     from .._version import __version__
 
-    if rt.json:
+    if rt.structured:
         rt.show({"version": __version__})
     else:
         print(f"cekura {__version__}")
@@ -33,7 +33,11 @@ def _settings(rt: Any) -> Any:
     rt.warn_if_config_loose()
     args = rt.args
     return _config.resolve(
-        api_key=args.api_key, api_url=rt.api_url(), project_id=args.project_id, require_key=False
+        api_key=args.api_key,
+        api_url=rt.api_url(),
+        project_id=args.project_id,
+        require_key=False,
+        profile=args.profile,
     )
 
 
@@ -44,7 +48,18 @@ def _source(settings: Any, key: str) -> str:
     where = SOURCES[settings.sources[key]].format(flag=flag, env=_config.ENV_VARS[key])
     if where == "default" and key == "api_key":
         return "none needed (sandbox)" if settings.sandbox else "none"
+    if where == "config file" and settings.profile:
+        return f"config file, profile {settings.profile}"
     return where
+
+
+def _profile_source(rt: Any) -> str | None:
+    """Where the profile in use was chosen: the flag or the environment (None: no profile)."""
+    from .. import _config
+
+    if rt.args.profile:
+        return "argument (--profile)"
+    return f"environment ({_config.PROFILE_ENV})" if os.environ.get(_config.PROFILE_ENV) else None
 
 
 def _effective(settings: Any) -> dict[str, Any]:
@@ -66,21 +81,28 @@ def config_get(rt: Any) -> int:
     values = _effective(settings)
     key = rt.args.key
     if key:
-        if rt.json:
+        if rt.structured:
             rt.show(values[key])
         elif values[key] is None:
             rt.note(f"{key} is not set")
         else:
             print(values[key])
         return 0
-    if rt.json:
-        rt.show(values)
+    if rt.structured:
+        rt.show(
+            {
+                **values,
+                "profile": settings.profile,
+                "sources": {k: _source(settings, k) for k, v in values.items() if v is not None},
+            }
+        )
         return 0
     rows = [
         {"key": k, "value": v, "source": _source(settings, k) if v is not None else ""}
         for k, v in values.items()
     ]
-    rt.show(rows, "config", caption=f"config file: {_config.config_path()}")
+    profile = f"; profile {settings.profile} (from {_profile_source(rt)})" if settings.profile else ""
+    rt.show(rows, "config", caption=f"config file: {_config.config_path()}{profile}")
     return 0
 
 
@@ -123,13 +145,26 @@ def _checked_key(value: str) -> str:
 
 
 def _store(rt: Any, key: str, value: Any) -> Any:
+    """Set (or with None remove) `key` in the config file: its top level, or --profile's section."""
     from .. import _config
 
     data = _config.read_config_file()
-    if value is None:
-        present = data.pop(key, None) is not None
+    profile = _config.chosen_profile(rt.args.profile)
+    if profile is None:
+        section = data
     else:
-        data[key], present = value, True
+        profiles = data.setdefault(_config.PROFILES, {})
+        if not isinstance(profiles, dict):
+            raise UsageError(f"{_config.config_path()}: `{_config.PROFILES}` is not a table", "fix or remove it")
+        section = profiles.setdefault(profile, {})
+    if value is None:
+        present = section.pop(key, None) is not None
+        if profile is not None and not section:
+            data[_config.PROFILES].pop(profile, None)
+            if not data[_config.PROFILES]:
+                data.pop(_config.PROFILES)
+    else:
+        section[key], present = value, True
     path = _config.write_config_file(data) if present else _config.config_path()
     env = _config.ENV_VARS[key]
     if os.environ.get(env):
@@ -146,19 +181,26 @@ def config_set(rt: Any) -> None:
     value = _checked_value(key, raw)
     path, _ = _store(rt, key, value)
     shown = _config.mask(value) if key == "api_key" else value
-    rt.say(f"Set {key} = {shown} in {path}")
+    rt.say(f"Set {key} = {shown} in {path}{_where(rt)}")
 
 
 def config_unset(rt: Any) -> None:
     key = rt.args.key
     path, present = _store(rt, key, None)
-    rt.say(f"Removed {key} from {path}" if present else f"{key} was not set in {path}")
+    rt.say(f"Removed {key} from {path}{_where(rt)}" if present else f"{key} was not set in {path}{_where(rt)}")
+
+
+def _where(rt: Any) -> str:
+    from .. import _config
+
+    profile = _config.chosen_profile(rt.args.profile)
+    return f" (profile {profile})" if profile else ""
 
 
 def config_path(rt: Any) -> None:
     from .. import _config
 
-    if rt.json:
+    if rt.structured:
         rt.show(str(_config.config_path()))
     else:
         print(_config.config_path())
@@ -177,15 +219,15 @@ def auth_login(rt: Any) -> None:
         raw = _read_secret_stdin("API key")
     key = _checked_key(raw)
     path, _ = _store(rt, "api_key", key)
-    rt.say(f"Saved API key {_config.mask(key)} to {path} (mode 600: readable only by you)")
+    rt.say(f"Saved API key {_config.mask(key)} to {path}{_where(rt)} (mode 600: readable only by you)")
 
 
 def auth_logout(rt: Any) -> None:
     path, present = _store(rt, "api_key", None)
-    rt.say(f"Removed the API key from {path}" if present else f"No API key is stored in {path}")
+    rt.say(f"Removed the API key from {path}{_where(rt)}" if present else f"No API key is stored in {path}{_where(rt)}")
 
 
-def auth_status(rt: Any) -> None:
+def auth_status(rt: Any) -> int:
     from .. import _config
 
     settings = _settings(rt)
@@ -197,10 +239,13 @@ def auth_status(rt: Any) -> None:
         "api_url_source": _source(settings, "api_url"),
         "default_project_id": settings.project_id,
         "config_file": str(_config.config_path()),
+        "profile": settings.profile,
     }
     rt.show(status)
-    if values["api_key"] is None and not settings.sandbox and not rt.json:
+    if values["api_key"] is None and not settings.sandbox:
         rt.note("Not logged in: run `cekura auth login --api-key -`, or set CEKURA_API_KEY.")
+        return 1  # like `gh auth status`: scripts can test for a usable key
+    return 0
 
 
 # ----------------------------------------------------------------------------- completion, sandbox
@@ -212,15 +257,57 @@ def completion(rt: Any) -> None:
     sys.stdout.write(shtab.complete(build(None), shell=rt.args.shell))
 
 
+def _listen_problem(host: str, port: int, exc: OSError) -> UsageError:
+    import errno
+
+    if exc.errno == errno.EADDRINUSE:
+        return UsageError(
+            f"port {port} on {host} is already in use (another sandbox or server is listening there)",
+            "pick another with --port N, or --port 0 to let the system choose a free one",
+        )
+    if exc.errno == errno.EACCES:
+        return UsageError(f"not allowed to listen on port {port}", "ports below 1024 need privileges; use --port 8765")
+    return UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", "check --host and --port")
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse a busy port before anything starts (the server binds the same way: SO_REUSEADDR)."""
+    import socket
+
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise UsageError(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise _listen_problem(host, port, exc) from None
+
+
 def sandbox_serve(rt: Any) -> int:
+    args = rt.args
+    _check_port_free(args.host, args.port)
     from ..sandbox import serve_main
 
-    args = rt.args
     options: dict[str, Any] = {"port": args.port, "db": args.db, "host": args.host, "keys": args.keys}
     if args.job_seconds is not None:
         options["job_seconds"] = args.job_seconds
+    # server options, passed only when given (so the defaults live in one place: serve_main)
+    for name in ("workers", "strict", "admin", "fixture", "fresh"):
+        value = getattr(args, name, None)
+        if value not in (None, False, 1):
+            options[name] = value
     try:
         return serve_main(**options) or 0
     except KeyboardInterrupt:
         rt.note("Sandbox stopped.")
         return 0
+    except OSError as exc:  # taken between the check and the server's own bind
+        if exc.errno is None or exc.filename is not None:
+            raise
+        raise _listen_problem(args.host, args.port, exc) from None

@@ -70,7 +70,7 @@ def metrics_update(rt: Any) -> None:
 def metrics_delete(rt: Any) -> None:
     metric_id = rt.args.id
     result = rt.client.metrics.delete(metric_id)
-    if rt.json:
+    if rt.structured:
         rt.show(result)
     rt.say(f"Deleted metric {metric_id}.")
 
@@ -112,7 +112,7 @@ def scenarios_list(rt: Any) -> None:
     if args.all:
         if args.page_size is not None:
             filters["page_size"] = args.page_size
-        rt.show(list(scenarios.iter(args.metric_id, **filters)), "scenarios")
+        rt.show(scenarios.iter(args.metric_id, **filters), "scenarios")  # streamed, page by page
     else:
         rt.show(
             scenarios.list(args.metric_id, page=args.page, page_size=args.page_size, **filters), "scenarios"

@@ -28,6 +28,10 @@ class UsageError(Exception):
         self.hint = hint
 
 
+class Declined(Exception):
+    """The user answered no to a confirmation. Exit code 1; nothing was changed."""
+
+
 def tell(stream: TextIO, message: str, hint: str | None = None) -> None:
     stream.write(f"error: {message}\n")
     if hint:
@@ -48,10 +52,31 @@ def exit_code_for(exc: BaseException) -> int:
     return API_FAILURE
 
 
-def describe(exc: BaseException) -> tuple[str, str | None]:
-    """(message, hint) for an SDK error, in the CLI's words."""
+def connection_flags(args: Any) -> str:
+    """The global flags that chose the server (never the key), to repeat in suggested commands."""
+    parts = []
+    if getattr(args, "sandbox", False):
+        parts.append("--sandbox")
+    url = getattr(args, "api_url", None)
+    if url:
+        import shlex
+
+        parts.append(f"--api-url {shlex.quote(url)}")
+    profile = getattr(args, "profile", None)
+    if profile:
+        parts.append(f"--profile {profile}")
+    return "".join(" " + part for part in parts)
+
+
+def describe(exc: BaseException, flags: str = "", origin: str | None = None) -> tuple[str, str | None]:
+    """(message, hint) for an SDK error, in the CLI's words.
+
+    `flags`: the user's connection flags, repeated in every command a hint suggests;
+    `origin`: the API URL talked to (named in the message; None for the sandbox).
+    """
     from .._errors import (
         APIConnectionError,
+        APIResponseError,
         AuthenticationError,
         ConfigurationError,
         NotFoundError,
@@ -60,21 +85,46 @@ def describe(exc: BaseException) -> tuple[str, str | None]:
         ValidationError,
     )
 
+    def cmd(command: str) -> str:
+        return f"`{command}{flags}`"
+
     message = str(exc)
+    method, path = getattr(exc, "method", None), getattr(exc, "path", None)
+    if origin and method and path:
+        message = f"{method} {origin}{path}: {exc.message}"  # type: ignore[attr-defined]
     hint: str | None = getattr(exc, "cli_hint", None)
     if isinstance(exc, ConfigurationError):
-        if message.startswith("No API key"):
-            return "no API key found", NO_KEY_HINT
+        if str(exc).startswith("No API key"):
+            return "no API key found", NO_KEY_HINT.replace(
+                "`cekura auth login --api-key -`", cmd("cekura auth login --api-key -")
+            )
         return message, hint or "see `cekura config get` and `cekura auth status`"
     if hint:
         return message, hint
+    not_api = isinstance(exc, (NotFoundError, APIResponseError)) and not isinstance(
+        getattr(exc, "body", None), (dict, list)
+    )
+    if not_api and origin:
+        status = getattr(exc, "status", None)
+        message = (
+            f"{method} {origin}{path}: HTTP {status} with an answer that is not the Cekura API's JSON; "
+            "the API URL is probably wrong"
+        )
+        return message, (
+            f"the API URL in use is {origin} (the default is https://api.cekura.ai); "
+            f"see where it comes from with {cmd('cekura config get api_url')}"
+        )
     if isinstance(exc, AuthenticationError):
-        hint = "check which key is in use with `cekura auth status`; log in again with `cekura auth login`"
+        hint = (
+            f"check which key is in use with {cmd('cekura auth status')}; "
+            f"log in again with {cmd('cekura auth login')}"
+        )
     elif isinstance(exc, PermissionDeniedError):
         hint = "this key may not do that; check the project and organization it belongs to"
     elif isinstance(exc, NotFoundError):
-        hint = "check the id; list what exists with " + _LISTERS.get(
-            next((k for k in _LISTERS if k in (exc.path or "")), ""), "`cekura metrics list --agent-id ID`"
+        where = next((k for k in _LISTERS if k in (exc.path or "")), "")
+        hint = "check the id; list what exists with " + (
+            _LISTERS[where] if where == "progress" else cmd(_LISTERS.get(where, "cekura metrics list --agent-id ID"))
         )
     elif isinstance(exc, RateLimitError):
         wait = getattr(exc, "retry_after", None)
@@ -82,19 +132,21 @@ def describe(exc: BaseException) -> tuple[str, str | None]:
             f"too many requests; try again in {wait:g}s" if wait else "too many requests; try again shortly"
         )
     elif isinstance(exc, APIConnectionError):
-        hint = "check the network and the API URL (`cekura auth status`); --debug logs each request"
+        hint = f"check the network and the API URL ({cmd('cekura auth status')}); --debug logs each request"
     elif isinstance(exc, ValidationError) and exc.status is None:
         hint = "nothing was sent; fix the input and try again"
     return message, hint
 
 
-def report(exc: BaseException, stream: TextIO | None = None) -> int:
+def report(
+    exc: BaseException, stream: TextIO | None = None, *, flags: str = "", origin: str | None = None
+) -> int:
     """Tell an error on stderr in one or two lines and return its exit code."""
     stream = stream or sys.stderr
     if isinstance(exc, UsageError):
         tell(stream, exc.message, exc.hint)
     else:
-        tell(stream, *describe(exc))
+        tell(stream, *describe(exc, flags, origin))
     return exit_code_for(exc)
 
 
@@ -106,8 +158,8 @@ def attach_hint(exc: Any, hint: str) -> Any:
 
 #: Where to look for valid ids, by the path that answered 404.
 _LISTERS = {
-    "critical-metric-scenarios": "`cekura critical-metric-scenarios list --metric-id ID`",
-    "predefined-metrics": "`cekura predefined-metrics list`",
+    "critical-metric-scenarios": "cekura critical-metric-scenarios list --metric-id ID",
+    "predefined-metrics": "cekura predefined-metrics list",
     "progress": "the id printed when the job started (jobs are kept for a limited time)",
     "call-logs": "`cekura calls list --agent-id ID`",
     "/runs/": "`cekura results get RESULT_ID` (its runs)",

@@ -8,6 +8,7 @@ the SDK's client, httpx, rich or the sandbox.
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from . import _types
 from ._errors import UsageError
@@ -16,8 +17,27 @@ from ._errors import UsageError
 GLOBAL_FLAGS = (
     (
         ("--format",),
-        {"choices": ("table", "json"), "help": "output: a table (default) or JSON for jq"},
-        "table",
+        {
+            "choices": ("table", "tsv", "json", "yaml"),
+            "help": "output: a table fitted to the terminal (default on a terminal), tab-separated rows "
+            "without a header (default when piped), JSON for jq, or YAML",
+        },
+        None,
+    ),
+    (
+        ("--query",),
+        {
+            "metavar": "JMESPATH",
+            "type": _types.jmespath_expression,
+            "help": "keep only part of the JSON value, e.g. '[].id' or \"[?eval_type=='binary'].name\" "
+            "(JMESPath, as the AWS CLI; applied before --format)",
+        },
+        None,
+    ),
+    (
+        ("--wide",),
+        {"action": "store_true", "help": "tables: show every cell whole instead of cutting it to the terminal"},
+        False,
     ),
     (("--api-key",), {"metavar": "KEY", "help": "API key (beats CEKURA_API_KEY and the config file)"}, None),
     (
@@ -31,13 +51,48 @@ GLOBAL_FLAGS = (
         False,
     ),
     (
+        ("--fresh",),
+        {"action": "store_true", "help": "with --sandbox (or sandbox serve): start from the demo data again"},
+        False,
+    ),
+    (
+        ("--profile",),
+        {
+            "metavar": "NAME",
+            "help": "use the [profiles.NAME] section of ~/.cekura/config.toml (beats CEKURA_PROFILE); "
+            "with config set/unset and auth login/logout: write there",
+        },
+        None,
+    ),
+    (
         ("--project-id",),
         {"metavar": "ID", "type": _types.positive_id, "help": "default project (beats CEKURA_PROJECT_ID)"},
         None,
     ),
     (
+        ("--http-timeout",),
+        {
+            "metavar": "SECONDS",
+            "dest": "timeout",
+            "type": _types.seconds,
+            "help": "time limit of each HTTP attempt, from connecting to the last byte (default 30; "
+            "connecting alone: at most 5). Reads are tried 1 + --max-retries times, so a server that never "
+            "answers fails within about (1 + N) x SECONDS + a few seconds of backoff: 92 s with the "
+            "defaults. Retries are told on stderr",
+        },
+        30.0,
+    ),
+    (
         ("--timeout",),
-        {"metavar": "SECONDS", "type": _types.seconds, "help": "time limit of each attempt, from connecting to the last byte (default 30)"},
+        {
+            "metavar": "SECONDS",
+            "dest": "timeout",
+            "type": _types.seconds,
+            "action": "store_renamed",
+            "help": argparse.SUPPRESS,
+            "renamed": "--timeout is now spelled --http-timeout (seconds per HTTP attempt); "
+            "the old spelling keeps working",
+        },
         30.0,
     ),
     (
@@ -46,12 +101,48 @@ GLOBAL_FLAGS = (
         2,
     ),
     (
+        ("--dry-run",),
+        {
+            "action": "store_true",
+            "help": "print the write the command would send (method, URL, headers without the key, "
+            "body) and do not send it; a read it is built from (e.g. the metric an update changes) "
+            "is sent, and told on stderr",
+        },
+        False,
+    ),
+    (
+        ("--yes", "-y"),
+        {"action": "store_true", "help": "do not ask before deleting (on a terminal deletes ask first)"},
+        False,
+    ),
+    (
         ("--debug",),
         {"action": "store_true", "help": "log each request (never the key); tracebacks on unexpected errors"},
         False,
     ),
 )
 
+
+class StoreRenamed(argparse.Action):
+    """An old spelling of a flag: stores like the new one and leaves a note for stderr."""
+
+    def __init__(self, *args: Any, renamed: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.renamed = renamed
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        setattr(namespace, self.dest, values)
+        notes = getattr(namespace, "_notes", None) or []
+        if self.renamed not in notes:
+            notes.append(self.renamed)
+        namespace._notes = notes
+
+
+#: Global flags that only mean something to commands that call the API ...
+API_ONLY = frozenset({"--dry-run"})
+#: ... which are all but those of this module ("commands that send no request").
+LOCAL_HANDLERS = "_cmd_local:"
 
 _width: list[int] = []
 
@@ -81,10 +172,11 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
 class Parser(argparse.ArgumentParser):
     """ArgumentParser that raises UsageError (exit 2, short message) instead of printing usage."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)
         kwargs.setdefault("formatter_class", Formatter)
         super().__init__(*args, **kwargs)
+        self.register("action", "store_renamed", StoreRenamed)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message, _hint_for(self, message))
@@ -105,10 +197,37 @@ def _hint_for(parser: argparse.ArgumentParser, message: str) -> str:
     return hint
 
 
+def _close_flag(parser: argparse.ArgumentParser | None, extra: list[str]) -> str | None:
+    """The flag of `parser` nearest to the first unknown flag in `extra`, if one is close."""
+    import difflib
+
+    if parser is None:
+        return None
+    known = [
+        flag
+        for action in parser._actions
+        if action.help is not argparse.SUPPRESS
+        for flag in action.option_strings
+        if flag.startswith("--")
+    ]
+    for word in extra:
+        if word.startswith("-") and len(word) > 2:
+            typed = word.split("=", 1)[0]
+            if not typed.startswith("--"):
+                typed = "-" + typed
+            close = difflib.get_close_matches(typed, known, n=1, cutoff=0.6)
+            if close:
+                return close[0]
+    return None
+
+
 def add_global_flags(parser: argparse.ArgumentParser, skip: frozenset[str] = frozenset()) -> None:
+    """The global flags, except those in `skip` and those the command already defines itself
+    (e.g. its own --yes): a command's own flag wins."""
     group = parser.add_argument_group("global options (before or after the command)")
+    taken = parser._option_string_actions
     for flags, options, _default in GLOBAL_FLAGS:
-        if flags[0] not in skip:
+        if flags[0] not in skip and not any(flag in taken for flag in flags):
             group.add_argument(*flags, default=argparse.SUPPRESS, **options)
 
 
@@ -188,7 +307,8 @@ def _add(sub, node: Node, wanted: set[str] | None) -> None:
     else:
         if node.setup is not None:
             node.setup(parser)
-        add_global_flags(parser, node.own)
+        local = node.handler.startswith(LOCAL_HANDLERS)
+        add_global_flags(parser, node.own | API_ONLY if local else node.own)
         parser.set_defaults(_handler=node.handler)
 
 
@@ -212,13 +332,24 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
-    args, extra = build(argv).parse_known_args(argv)
+    root = build(argv)
+    args, extra = root.parse_known_args(argv)
     if extra:
-        parser = getattr(args, "_parser", None)
-        prog = parser.prog if parser is not None else "cekura"
-        raise UsageError(f"unrecognized arguments: {' '.join(extra)}", f"see `{prog} --help`")
-    for flags, _options, default in GLOBAL_FLAGS:
-        dest = flags[0].lstrip("-").replace("-", "_")
+        parser = getattr(args, "_parser", None) or root
+        prog = parser.prog
+        hint = f"see `{prog} --help`"
+        close = _close_flag(parser, extra)
+        if close:
+            hint = f"did you mean `{close}`? " + hint
+        raise UsageError(f"unrecognized arguments: {' '.join(extra)}", hint)
+    handler = getattr(args, "_handler", "") or ""
+    if getattr(args, "dry_run", False) and handler.startswith(LOCAL_HANDLERS):
+        raise UsageError(
+            "--dry-run applies to commands that call the API; this one sends no request",
+            f"drop --dry-run (see `{args._parser.prog} --help`)",
+        )
+    for flags, options, default in GLOBAL_FLAGS:
+        dest = str(options.get("dest") or flags[0].lstrip("-").replace("-", "_"))
         if not hasattr(args, dest):
             setattr(args, dest, default)
     return args

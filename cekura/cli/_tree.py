@@ -23,17 +23,23 @@ ROOT_EXAMPLES = (
     "cekura metrics create --from-file metric.json",
     "cekura metrics list --agent-id 123 --format json | jq '.[].name'",
     "cekura metrics generate --agent-id 123 --count 10 --wait",
+    "cekura metrics list --agent-id 123 --query '[].{id: id, name: name}' --format yaml",
+    "cekura --profile staging metrics delete 55 --dry-run",
+    "cekura api GET /test_framework/v1/metrics/55/",
 )
 
 ROOT_NOTES = """\
 settings (first match wins): flags > environment (CEKURA_API_KEY, CEKURA_API_URL,
-CEKURA_PROJECT_ID) > ~/.cekura/config.toml (cekura config set) > defaults.
-exit codes: 0 ok, 1 the API refused or failed, 2 bad usage or input (nothing sent), 130 Ctrl-C.
+CEKURA_PROJECT_ID) > ~/.cekura/config.toml (cekura config set), or its [profiles.NAME]
+section with --profile NAME / CEKURA_PROFILE > defaults.
+--format json: list commands print a JSON array (one page, or every page with --all).
+exit codes: 0 ok, 1 the API refused or failed (or you declined), 2 bad usage or input (nothing sent),
+130 Ctrl-C.
 Run `cekura COMMAND --help` for the flags and examples of each command."""
 
 #: `cekura config set` keys (the SDK's cekura._config.KNOWN_KEYS; a test keeps them equal).
 CONFIG_KEYS = ("api_key", "api_url", "default_project_id", "default_organization_id")
-SHELLS = ("bash", "zsh", "tcsh")
+SHELLS = ("bash", "zsh", "fish", "tcsh")
 
 
 # ----------------------------------------------------------------------------- shared flags
@@ -51,12 +57,22 @@ def _wait_flags(p: argparse.ArgumentParser, what: str) -> None:
         help=f"poll until {what} finishes (progress on stderr), print the result",
     )
     g.add_argument(
-        "--timeout",
+        "--wait-timeout",
         metavar="SECONDS",
         dest="wait_timeout",
         type=t.seconds,
         default=600.0,
         help="give up waiting after this long (default 600; the job keeps running)",
+    )
+    g.add_argument(  # the old spelling (before --wait-timeout): still works, with a note
+        "--timeout",
+        metavar="SECONDS",
+        dest="wait_timeout",
+        type=t.seconds,
+        action="store_renamed",
+        renamed="after --wait, --timeout is now spelled --wait-timeout (--http-timeout is the HTTP one); "
+        "the old spelling keeps working",
+        help=argparse.SUPPRESS,
     )
     g.add_argument(
         "--poll-interval",
@@ -291,7 +307,6 @@ def _metrics_update(p: argparse.ArgumentParser) -> None:
 
 def _metrics_delete(p: argparse.ArgumentParser) -> None:
     _id(p, "METRIC_ID", "metric id")
-    p.add_argument("--yes", "-y", action="store_true", help="accepted for compatibility; delete never asks")
 
 
 def _metrics_bulk_create(p: argparse.ArgumentParser) -> None:
@@ -503,10 +518,12 @@ METRICS = Node(
         ),
         Node(
             "delete",
-            "delete a metric (asks nothing)",
+            "delete a metric (on a terminal, asks first)",
             setup=_metrics_delete,
             handler="_cmd_metrics:metrics_delete",
-            examples=("cekura metrics delete 55",),
+            description="Delete a metric. On a terminal it asks first, naming the metric; --yes skips the\n"
+            "question. Without a terminal (scripts, CI) it never asks.",
+            examples=("cekura metrics delete 55", "cekura metrics delete 55 --yes"),
         ),
         Node(
             "bulk-create",
@@ -548,7 +565,7 @@ METRICS = Node(
             "or with --wait polls until it completes and prints the proposed metrics.",
             examples=(
                 "cekura metrics generate --agent-id 123 --count 10",
-                "cekura metrics generate --agent-id 123 --count 10 --wait --timeout 300",
+                "cekura metrics generate --agent-id 123 --count 10 --wait --wait-timeout 300",
                 "cekura metrics generate --agent-id 123 --wait --format json | jq .metrics > metrics.json",
             ),
         ),
@@ -603,10 +620,13 @@ SCENARIOS = Node(
             "list flagged scenarios (one page, or --all)",
             setup=_scenarios_list,
             handler="_cmd_metrics:scenarios_list",
+            description="List flagged scenarios: one page, or every page with --all. With --format json the\n"
+            "output is always a JSON array of scenarios (one page or all of them), so one jq filter\n"
+            "serves both; when more pages exist, where the next one is goes to stderr.",
             examples=(
                 "cekura critical-metric-scenarios list --metric-id 55",
                 "cekura critical-metric-scenarios list --metric-id 55 --page 2 --page-size 10",
-                "cekura critical-metric-scenarios list --metric-id 55 --all --format json",
+                "cekura critical-metric-scenarios list --metric-id 55 --all --format json | jq '.[].id'",
             ),
         ),
         Node(
@@ -696,7 +716,12 @@ def _config_set(p: argparse.ArgumentParser) -> None:
 CONFIG = Node(
     "config",
     "read and write ~/.cekura/config.toml",
-    examples=("cekura config get", "cekura config set default_project_id 1", "cekura config path"),
+    examples=(
+        "cekura config get",
+        "cekura config set default_project_id 1",
+        "cekura config set --profile staging api_url https://staging.example",
+        "cekura config path",
+    ),
     children=(
         Node(
             "get",
@@ -757,6 +782,7 @@ AUTH = Node(
             examples=(
                 "cekura auth login --api-key -   # then paste the key, Enter, Ctrl-D",
                 "cekura auth login --api-key ck_live_...",
+                "cekura auth login --profile staging --api-key -",
             ),
         ),
         Node(
@@ -792,12 +818,34 @@ def _serve(p: argparse.ArgumentParser) -> None:
         type=t.interval,
         help="how long background jobs take to complete (default 3)",
     )
+    # -- sandbox serve: server options (i15) --
+    p.add_argument("--workers", metavar="N", type=t.workers, default=1,
+                   help="serve from N processes sharing the --db file (default 1)")
+    p.add_argument("--strict", action="store_true",
+                   help="refuse paths without their trailing slash and form bodies (what our client never sends)")
+    p.add_argument("--admin", action="store_true",
+                   help="enable POST /_sandbox/reset and GET|PUT /_sandbox/state")
+    p.add_argument("--fixture", metavar="FILE", help="start from a state file written by `cekura sandbox save`")
+
+
+def _sandbox_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="PATH", help="SQLite file (default ~/.cekura/sandbox.db, as --sandbox uses)")
+
+
+def _sandbox_reset(p: argparse.ArgumentParser) -> None:
+    _sandbox_db(p)
+    p.add_argument("--key", metavar="KEY", help="reset only this API key's data (default: every key's)")
+
+
+def _sandbox_file(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the state file (JSON)")
+    _sandbox_db(p)
 
 
 SANDBOX = Node(
     "sandbox",
     "run the offline sandbox as a local HTTP server",
-    examples=("cekura sandbox serve", "cekura sandbox serve --port 9000 --key test-key"),
+    examples=("cekura sandbox serve", "cekura sandbox serve --port 9000 --key test-key", "cekura sandbox reset"),
     children=(
         Node(
             "serve",
@@ -807,7 +855,30 @@ SANDBOX = Node(
             examples=(
                 "cekura sandbox serve --port 8765",
                 "CEKURA_API_URL=http://127.0.0.1:8765 CEKURA_API_KEY=<key> cekura metrics list --agent-id 123",
+                "cekura sandbox serve --db /tmp/s.db --workers 2 --admin",
+                "cekura sandbox serve --fresh --fixture tests/fixtures/sandbox.json",
             ),
+        ),
+        Node(
+            "reset",
+            "put the demo data back (every key's, or one key's) in the sandbox database",
+            setup=_sandbox_reset,
+            handler="_cmd_sandbox:reset",
+            examples=("cekura sandbox reset", "cekura sandbox reset --key test-key --db /tmp/s.db"),
+        ),
+        Node(
+            "save",
+            "write the sandbox database's whole state to a JSON file (a test fixture)",
+            setup=_sandbox_file,
+            handler="_cmd_sandbox:save",
+            examples=("cekura sandbox save fixture.json", "cekura sandbox save fixture.json --db /tmp/s.db"),
+        ),
+        Node(
+            "load",
+            "replace the sandbox database's state with a saved one",
+            setup=_sandbox_file,
+            handler="_cmd_sandbox:load",
+            examples=("cekura sandbox load fixture.json",),
         ),
     ),
 )
@@ -816,15 +887,52 @@ SANDBOX = Node(
 COMPLETION = Node(
     "completion",
     "print a shell completion script",
-    setup=lambda p: p.add_argument("shell", metavar="SHELL", choices=SHELLS, help="bash, zsh or tcsh"),
+    setup=lambda p: p.add_argument("shell", metavar="SHELL", choices=SHELLS, help="bash, zsh, fish or tcsh"),
     handler="_cmd_local:completion",
     examples=(
         "cekura completion bash > ~/.local/share/bash-completion/completions/cekura",
         "cekura completion zsh > ~/.zfunc/_cekura",
+        "cekura completion fish > ~/.config/fish/completions/cekura.fish",
+    ),
+)
+
+# ----------------------------------------------------------------------------- any endpoint (i14)
+def _api(p: argparse.ArgumentParser) -> None:
+    p.add_argument("method", metavar="METHOD", type=t.http_method, help="GET, POST, PUT, PATCH or DELETE")
+    p.add_argument("path", metavar="PATH", help="path under the API URL, e.g. /test_framework/v1/metrics/55/")
+    p.add_argument(
+        "-f", "--raw-field", metavar="KEY=VALUE", dest="raw_fields", type=t.field, action="append",
+        help="a string field: the query string for GET/DELETE, the JSON body otherwise (repeatable)",
+    )
+    p.add_argument(
+        "-F", "--field", metavar="KEY=VALUE", dest="typed_fields", type=t.field, action="append",
+        help="a typed field: numbers, true/false/null and JSON arrays/objects keep their type",
+    )
+    p.add_argument("--input", metavar="FILE", help="the JSON body from a file ('-' reads stdin)")
+    p.add_argument(
+        "--paginate", action="store_true", help="GET: follow `next` links and print every item as one JSON array"
+    )
+
+
+API = Node(
+    "api",
+    "call any Cekura endpoint with your key, URL and retries (JSON out)",
+    setup=_api,
+    handler="_cmd_api:api",
+    description="Send one request to any endpoint, with the configured key, API URL, timeouts and\n"
+    "retries (--sandbox works too), and print the JSON answer. A POST or PATCH is retried only\n"
+    "when it provably never reached the server. A full URL must be under the API URL in use.",
+    examples=(
+        "cekura api GET /test_framework/v1/metrics/55/",
+        "cekura api GET /test_framework/v1/metrics/ -f agent_id=123 --query '[].name'",
+        "cekura api POST /test_framework/v1/metrics/ --input metric.json",
+        "cekura api PATCH /test_framework/v1/metrics/55/ -f description='checks the read-back'",
+        "cekura api GET /test_framework/v1/critical-metric-scenarios/ -F metric_id=55 --paginate",
+        "cekura --sandbox api DELETE /test_framework/v1/metrics/55/ --yes",
     ),
 )
 
 VERSION = Node("version", "print the version", handler="_cmd_local:version", examples=("cekura version",))
 
-TREE = (PREDEFINED, METRICS, SCENARIOS, REVIEWS, *_with_calls_export(lifecycle.TOP_LEVEL), CONFIG, AUTH, SANDBOX,
-        COMPLETION, VERSION)
+TREE = (PREDEFINED, METRICS, SCENARIOS, REVIEWS, *_with_calls_export(lifecycle.TOP_LEVEL), API, CONFIG, AUTH,
+        SANDBOX, COMPLETION, VERSION)

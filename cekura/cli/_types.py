@@ -114,6 +114,34 @@ def text_list(text: str) -> list[str]:
     return parts
 
 
+def jmespath_expression(text: str) -> str:
+    """A JMESPath expression (checked here, so a bad one is refused before anything is sent)."""
+    import jmespath
+    from jmespath.exceptions import JMESPathError
+
+    try:
+        jmespath.compile(text)
+    except JMESPathError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ArgumentTypeError(f"not a valid JMESPath expression ({first}): {text!r}") from None
+    return text
+
+
+def http_method(text: str) -> str:
+    value = text.strip().upper()
+    if value not in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+        raise ArgumentTypeError(f"expected GET, POST, PUT, PATCH or DELETE, got {text!r}")
+    return value
+
+
+def field(text: str) -> tuple[str, str]:
+    """`key=value` (for -f/-F): the key is not empty."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    return key.strip(), value
+
+
 # ----------------------------------------------------------------------------- calls, runs, votes (issue #11)
 def json_value(text: str) -> object:
     """--expected-value: JSON when it parses (5, true, null, "x", [..]), else the text itself."""

@@ -45,13 +45,9 @@ class ProgressLine:
 
 def resume_command(rt: Any, command: str) -> str:
     """`command` plus the connection flags this run used (never the key)."""
-    args = rt.args
-    extra = ""
-    if args.sandbox:
-        extra += " --sandbox"
-    if args.api_url:
-        extra += f" --api-url {args.api_url}"
-    return command + extra
+    from ._errors import connection_flags
+
+    return command + connection_flags(rt.args)
 
 
 def wait_for(rt: Any, waiter: Callable[..., Any], job_id: str, resume: str, label: str) -> tuple[bool, Any]:

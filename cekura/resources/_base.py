@@ -107,10 +107,13 @@ def wait_for_job(
             from .._core import _excerpt  # a server's reason can be long: quote a marked excerpt
 
             raise JobError(f"job {progress_id} {status}: {_excerpt(str(reason), whole='job')}", job=state)
-        if time.monotonic() + poll_interval > deadline:
+        # The wait lasts its whole timeout: the last sleep is cut short so the last poll
+        # falls on the deadline; giving up happens only after a poll at (or past) it.
+        left = deadline - time.monotonic()
+        if left <= 0:
             raise JobTimeoutError(
                 f"job {progress_id} is still {status or 'running'} after {timeout:g}s; "
                 f"poll it again later with its progress id {progress_id}",
                 job=state,
             )
-        yield Sleep(poll_interval)
+        yield Sleep(min(poll_interval, left))

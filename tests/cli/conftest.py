@@ -38,10 +38,18 @@ def isolated_home(tmp_path, monkeypatch):
         "CEKURA_PROJECT_ID",
         "CEKURA_ORGANIZATION_ID",
         "COLUMNS",
+        "CEKURA_FORCE_TTY",
+        "CEKURA_PROFILE",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     return home
+
+
+@pytest.fixture
+def tty(monkeypatch):
+    """stdout counts as a 100-column terminal (tables instead of tab-separated rows)."""
+    monkeypatch.setenv("CEKURA_FORCE_TTY", "100")
 
 
 @pytest.fixture

@@ -90,7 +90,7 @@ CASES = [
     (["metricz", "list"], "did you mean `metrics`"),
     (["metrics", "list", "--agent", "1"], "--agent"),
     (["--format", "xml", "metrics", "list"], "--format"),
-    (["metrics", "list", "--format", "yaml"], "--format"),
+    (["metrics", "list", "--format", "xml"], "--format"),
     (["--timeout", "0", "metrics", "list"], "--timeout"),
     (["--timeout", "soon", "metrics", "list"], "--timeout"),
     (["--max-retries", "-1", "metrics", "list"], "--max-retries"),
@@ -103,7 +103,7 @@ CASES = [
     (["config", "set", "api_key", "two words"], "API key"),
     (["config", "set", "colour", "red"], "KEY"),
     (["config", "unset", "colour"], "KEY"),
-    (["completion", "fish"], "SHELL"),
+    (["completion", "nushell"], "SHELL"),
     (["sandbox", "serve", "--port", "70000"], "--port"),
 ]
 
@@ -163,3 +163,19 @@ def test_unexpected_errors_are_one_line_unless_debug(cli, monkeypatch):
     )
     result = cli("metrics", "get", "55", "--debug")
     assert result.code == 1 and "Traceback" in result.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggestion"),
+    [
+        (["metrics", "list", "--agent", "123"], "--agent-id"),
+        (["metrics", "list", "--agentid=123"], "--agent-id"),
+        (["metrics", "generate", "--agent-id", "1", "--wait", "--wait-timout", "5"], "--wait-timeout"),
+        (["--sandbx", "metrics", "get", "55"], "--sandbox"),
+        (["predefined-metrics", "list", "--fromat", "json"], "--format"),
+    ],
+)
+def test_a_mistyped_flag_gets_a_did_you_mean(run, requests_sent, argv, suggestion):
+    result = run(*argv)
+    assert result.code == 2 and requests_sent == []
+    assert f"did you mean `{suggestion}`?" in result.err

@@ -15,7 +15,7 @@ def ok(result):
 
 
 # ----------------------------------------------------------------------------- calls
-def test_calls_list_page_and_all(cli):
+def test_calls_list_page_and_all(cli, tty):
     first = ok(cli("calls list --agent-id 123 --page-size 4 --format json"))
     assert [c["id"] for c in first.json] == [7788, 7789, 7790, 7791]  # JSON: the items, as with --all
     assert "next page: --page 2" in first.err
@@ -31,7 +31,7 @@ def test_calls_list_page_and_all(cli):
     assert ok(cli("calls list --from 2020-01-01 --to 2020-01-10 --format json")).json == []
 
 
-def test_calls_get_table_shows_scores_and_transcript(cli):
+def test_calls_get_table_shows_scores_and_transcript(cli, tty):
     result = ok(cli("calls get 7788"))
     assert "metric scores of this call" in result.out and "Booking confirmed" in result.out
     assert "stand-in" in result.out
@@ -84,7 +84,7 @@ def test_runs_results_and_run_test_sets(cli):
 
 
 # ----------------------------------------------------------------------------- metrics
-def test_preview_waits_and_saves_nothing(cli, files):
+def test_preview_waits_and_saves_nothing(cli, files, tty):
     before = ok(cli("metrics list --agent-id 123 --format json")).json
     files("judge.json", '{"name": "Read back", "type": "llm_judge", "eval_type": "boolean", '
                          '"description": "read back the date and time"}')
@@ -99,7 +99,7 @@ def test_preview_waits_and_saves_nothing(cli, files):
     assert ok(cli("metrics list --agent-id 123 --format json")).json == before
 
 
-def test_history_and_restore(cli):
+def test_history_and_restore(cli, tty):
     ok(cli("metrics update 55 --description 'Second wording'"))
     versions = ok(cli("metrics history 55 --all --format json")).json
     assert [v["history_type"] for v in versions] == ["~", "+"]

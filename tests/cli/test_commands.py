@@ -30,7 +30,7 @@ def test_predefined_list_json_is_the_catalog(cli):
     assert {"id", "slug", "name", "eval_type"} <= set(catalog[0])
 
 
-def test_predefined_list_table_has_the_useful_columns(cli):
+def test_predefined_list_table_has_the_useful_columns(cli, tty):
     result = cli("predefined-metrics", "list")
     header = result.out.strip().splitlines()[0].split()
     assert header == ["id", "slug", "name", "category", "eval_type", "cost"]
@@ -100,7 +100,7 @@ def test_list_by_agent_and_by_project(cli):
     assert {55, 56} <= {m["id"] for m in by_project.json}
 
 
-def test_list_table_columns(cli):
+def test_list_table_columns(cli, tty):
     result = cli("metrics", "list", "--agent-id", "123")
     assert result.out.strip().splitlines()[0].split() == [
         "id",
@@ -112,7 +112,7 @@ def test_list_table_columns(cli):
     ]
 
 
-def test_list_of_nothing_says_so(cli):
+def test_list_of_nothing_says_so(cli, tty):
     result = cli("metrics", "list", "--agent-id", "999")
     assert result.code == 0
     assert result.out.strip() == "No metrics found."
@@ -246,19 +246,22 @@ def test_generate_without_wait_tells_how_to_follow_up(cli):
 
 
 # ----------------------------------------------------------------------------- critical metric scenarios
-def test_scenarios_list_one_page(cli):
+def test_scenarios_list_one_page_is_an_array_like_all(cli):
+    # One documented shape: a JSON array of scenarios, with or without --all (one jq filter for both).
     result = cli("critical-metric-scenarios", "list", "--metric-id", "55", "--format", "json")
     assert result.code == 0
     page = result.json
-    assert {"count", "results"} <= set(page)
-    assert all({"id", "scenario"} <= set(s) for s in page["results"])
+    assert isinstance(page, list) and page
+    assert all({"id", "scenario"} <= set(s) for s in page)
+    everything = cli("critical-metric-scenarios", "list", "--metric-id", "55", "--all", "--format", "json")
+    assert isinstance(everything.json, list) and everything.json[: len(page)] == page
 
 
 def test_scenarios_paging_and_all(cli):
-    page2 = cli(
-        "critical-metric-scenarios", "list", "--page", "2", "--page-size", "5", "--format", "json"
-    ).json
-    assert len(page2["results"]) == 5
+    result = cli("critical-metric-scenarios", "list", "--page", "2", "--page-size", "5", "--format", "json")
+    page2 = result.json
+    assert isinstance(page2, list) and len(page2) == 5
+    assert "next page: --page 3" in result.err  # where the rest is, on stderr (stdout stays the array)
     everything = cli(
         "critical-metric-scenarios", "list", "--all", "--page-size", "7", "--format", "json"
     ).json
@@ -268,7 +271,7 @@ def test_scenarios_paging_and_all(cli):
     assert {40, 42, 63} <= set(ids)
 
 
-def test_scenarios_table_and_empty(cli):
+def test_scenarios_table_and_empty(cli, tty):
     result = cli("critical-metric-scenarios", "list", "--metric-id", "55")
     assert result.out.strip().splitlines()[0].split() == ["id", "scenario", "priority", "is_resolved"]
     empty = cli("critical-metric-scenarios", "list", "--metric-id", "999")

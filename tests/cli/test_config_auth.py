@@ -102,7 +102,10 @@ def test_config_get_masks_the_key(run, isolated_home):
     assert table.code == 0 and KEY not in table.out and "ck_l…ef" in table.out
     everything = run("config", "get", "--format", "json").json
     assert everything["api_key"] == "ck_l…ef"
-    assert set(everything) == {"api_key", "api_url", "default_project_id", "default_organization_id"}
+    assert set(everything) == {
+        "api_key", "api_url", "default_project_id", "default_organization_id", "profile", "sources"
+    }
+    assert everything["sources"] == {"api_key": "config file", "api_url": "default"}
     one = run("config", "get", "api_key")
     assert one.out.strip() == "ck_l…ef"
 
@@ -158,3 +161,12 @@ def test_broken_config_file_is_a_usage_error(run, isolated_home):
     path.write_text("api_key = [unterminated")
     result = run("auth", "status")
     assert result.code == 2 and "not valid TOML" in result.err
+
+
+def test_status_exits_1_when_no_key_is_set(run, isolated_home):
+    none = run("auth", "status")
+    assert none.code == 1 and "Not logged in" in none.err
+    assert run("auth", "status", "--format", "json").code == 1
+    assert run("--sandbox", "auth", "status").code == 0
+    run("auth", "login", "--api-key", KEY)
+    assert run("auth", "status").code == 0

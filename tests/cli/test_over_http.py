@@ -45,3 +45,18 @@ def test_create_then_get_over_http(run, served, monkeypatch, files):
     assert run("metrics", "get", str(created["id"]), "--format", "json").json["name"] == "Booking confirmed"
     job = run("metrics generate --agent-id 123 --count 2 --wait --poll-interval 0 --format json")
     assert job.code == 0 and job.json["status"] == "completed"
+
+
+def test_retries_are_told_on_stderr(run):
+    from tests.support.faultserver import FaultServer
+
+    with FaultServer() as server:
+        server.plan(("stall", 1.0), ("stall", 1.0))
+        result = run(
+            "--api-url", server.url, "--api-key", KEY, "--timeout", "0.2", "--max-retries", "1",
+            "metrics", "get", "55",
+        )
+    assert result.code == 1
+    host = f"127.0.0.1:{server.port}"
+    assert f"no answer from {host} after 0.2 s; retrying (2/2)" in result.err
+    assert result.err.count("retrying") == 1

@@ -28,7 +28,7 @@ def test_empty_lists_say_so(kind, message):
     assert table({"count": 0, "next": None, "results": []}, kind).strip() == message
 
 
-def test_empty_predefined_catalog_end_to_end(cli, monkeypatch):
+def test_empty_predefined_catalog_end_to_end(cli, monkeypatch, tty):
     from cekura.resources.predefined_metrics import PredefinedMetrics
 
     monkeypatch.setattr(PredefinedMetrics, "list", lambda self: [])
@@ -79,9 +79,11 @@ def test_json_output_is_exactly_the_value_indented():
 
 def test_sandbox_serve_passes_its_flags(run, monkeypatch):
     import cekura.sandbox
+    from cekura.cli import _cmd_local
 
     calls = []
     monkeypatch.setattr(cekura.sandbox, "serve_main", lambda **kw: calls.append(kw) or 0, raising=False)
+    monkeypatch.setattr(_cmd_local, "_check_port_free", lambda host, port: None)  # fixed ports: not bound here
     assert run("sandbox serve").code == 0
     assert calls[-1] == {"port": 8765, "db": None, "host": "127.0.0.1", "keys": None}
     result = run("sandbox serve --port 9001 --host 0.0.0.0 --db x.db --key a --key b --job-seconds 0.5")
@@ -102,7 +104,7 @@ def test_sandbox_serve_ctrl_c_is_a_clean_stop(run, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cekura.sandbox, "serve_main", interrupted, raising=False)
-    result = run("sandbox serve")
+    result = run("sandbox serve --port 0")
     assert result.code == 0 and "stopped" in result.err
 
 
@@ -142,3 +144,17 @@ def test_interrupt_during_a_request_exits_130(cli, monkeypatch):
     monkeypatch.setattr(Cekura, "_send", interrupted)
     result = cli("metrics get 55")
     assert result.code == 130 and "Interrupted" in result.err and "Traceback" not in result.err
+
+
+def test_sandbox_serve_on_a_busy_port_says_so(run):
+    import socket
+
+    with socket.socket() as busy:
+        busy.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = run("sandbox", "serve", "--port", str(port), "--db", "sb.db")
+    assert result.code == 2, result.err
+    assert f"port {port} on 127.0.0.1 is already in use" in result.err
+    assert "--port 0" in result.err and "unexpected" not in result.err and "report" not in result.err

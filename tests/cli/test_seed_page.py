@@ -88,7 +88,7 @@ def test_snippet_block_runs_as_written(block, run, files, tmp_path, monkeypatch,
         job_id = found.group(0) if found else job_id
 
 
-def test_quickstart_in_the_readme_runs_offline(run):
+def test_quickstart_in_the_readme_runs_offline(run, tty):
     result = run("--sandbox", "predefined-metrics", "list")
     assert result.code == 0, result.err
     assert "slug" in result.out and "eval_type" in result.out

@@ -18,6 +18,7 @@ HEAVY = (
     "cekura._core",
     "shtab",
     "yaml",
+    "jmespath",
 )
 
 
@@ -122,7 +123,7 @@ def test_tree_constants_match_the_sdk():
     assert _tree.CONFIG_KEYS == KNOWN_KEYS
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh"])
+@pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh", "fish"])
 def test_completion_scripts(run, shell):
     result = run("completion", shell)
     assert result.code == 0 and len(result.out) > 500
@@ -141,3 +142,28 @@ def test_lazy_parser_builds_only_the_named_branch():
         return total
 
     assert count(lazy) < count(full) / 3
+
+
+def test_a_commands_own_flag_wins_over_a_global_one():
+    import argparse
+
+    parser = _parser.Parser(prog="cekura x")
+    parser.add_argument("--yes", "-y", action="store_true", help="the command's own meaning")
+    _parser.add_global_flags(parser)  # no "conflicting option strings" error
+    assert parser._option_string_actions["--yes"].help == "the command's own meaning"
+    assert isinstance(parser.parse_args(["--yes", "--dry-run"]), argparse.Namespace)
+
+
+@pytest.mark.parametrize("path", list(NODES), ids=[" ".join(p) for p in NODES])
+def test_every_command_gets_the_global_tools(path, run):
+    node = NODES[path]
+    text = run(*path, "--help").out
+    for flag in ("--query", "--wide", "--profile", "--http-timeout"):
+        assert flag in text, flag
+    if node.handler and not node.handler.startswith("_cmd_local:"):
+        assert "--dry-run" in text and "--yes" in text
+
+
+def test_the_help_states_how_long_a_dead_server_can_take(run):
+    text = " ".join(run("--help").out.split())
+    assert "92 s with the defaults" in text and "Retries are told on stderr" in text

@@ -29,7 +29,7 @@ def test_generate_wait_prints_the_final_state(cli):
     assert result.err == ""  # stderr is not a terminal: no progress line
 
 
-def test_generate_wait_table_shows_the_proposed_metrics(cli):
+def test_generate_wait_table_shows_the_proposed_metrics(cli, tty):
     result = cli("metrics", "generate", "--agent-id", "123", "--count", "2", "--wait", "--poll-interval", "0")
     assert result.code == 0, result.err
     assert "completed" in result.out and "proposed metrics" in result.out
@@ -143,3 +143,42 @@ def test_failed_job_exits_1(cli, sandbox_url, tmp_path):
     assert result.code == 1, result.err
     assert result.err.startswith("error: ") and "failed" in result.err
     assert "generate-progress --progress-id" in result.err
+
+
+def test_wait_lasts_its_whole_timeout(cli, job_seconds):
+    # The job completes at 0.4 s; polls every 2 s; timeout 1 s: the last poll at 1 s sees it done.
+    job_seconds["value"] = 0.4
+    result = cli("metrics generate --agent-id 123 --count 2 --wait --timeout 1 --poll-interval 2 --format json")
+    assert result.code == 0, result.err
+    assert result.json["status"] == "completed"
+
+
+def test_wait_timeout_and_http_timeout_have_distinct_names(cli, job_seconds, monkeypatch):
+    from cekura import _client
+
+    seen = {}
+    original = _client.Cekura.__init__
+
+    def spy(self, **kwargs):
+        seen.update(kwargs)
+        original(self, **kwargs)
+
+    monkeypatch.setattr(_client.Cekura, "__init__", spy)
+    job_seconds["value"] = 3600
+    result = cli(
+        "--http-timeout 7 metrics generate --agent-id 123 --wait --wait-timeout 0.05 --poll-interval 0.01"
+    )
+    assert result.code == 1 and "after 0.05s" in result.err and "note:" not in result.err
+    assert seen["timeout"] == 7.0
+    result = cli("metrics generate --agent-id 123 --wait --http-timeout 8 --wait-timeout 0.05 --poll-interval 0")
+    assert result.code == 1 and seen["timeout"] == 8.0
+
+
+def test_old_timeout_spellings_keep_working_with_a_note(cli, job_seconds, monkeypatch):
+    job_seconds["value"] = 3600
+    result = cli("metrics generate --agent-id 123 --wait --timeout 0.05 --poll-interval 0.01")
+    assert result.code == 1 and "after 0.05s" in result.err
+    assert "note: after --wait, --timeout is now spelled --wait-timeout" in result.err
+    result = cli("metrics get 55 --timeout 5 --format json")
+    assert result.code == 0 and result.json["id"] == 55
+    assert "note: --timeout is now spelled --http-timeout" in result.err
