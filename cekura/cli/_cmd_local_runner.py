@@ -50,7 +50,8 @@ def _parse(data: bytes, label: str) -> Any:
     except ValueError as exc:
         where = f" at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-        raise UsageError(f"{label}: invalid JSON{where}: {msg}") from None
+        hint = "one call per file, or give JSON lines with --calls FILE.jsonl" if msg == "Extra data" else None
+        raise UsageError(f"{label}: invalid JSON{where}: {msg}", hint) from None
 
 
 def _stem(path: str) -> str:
@@ -180,6 +181,8 @@ def _load_metric(rt: Any) -> dict[str, Any]:
         metric = rt.client.metrics.get(args.metric_id)
     elif args.from_file is not None:
         label = f"--from-file {'(stdin)' if args.from_file == '-' else args.from_file}"
+        if args.from_file.endswith(".py"):
+            raise UsageError(f"{label}: --from-file takes a metric as JSON", "give Python source with --code-file")
         metric = _input.parse_json(_input.read_text(args.from_file, "--from-file"), label)
         if not isinstance(metric, dict):
             raise UsageError(f"{label}: expected a metric (a JSON object)")
@@ -552,6 +555,12 @@ def metrics_test(rt: Any) -> int:
         results.close()  # stops the workers now, also on Ctrl-C or a closed pipe
         progress.end()
     elapsed = time.monotonic() - started
+    if args.summary_file:
+        try:
+            with open(args.summary_file, "w", encoding="utf-8") as fh:
+                json.dump(summary.as_dict(elapsed), fh, indent=1, default=str)
+        except OSError as exc:
+            rt.note(f"warning: --summary-file {args.summary_file}: cannot write it ({exc.strerror or exc})")
     lines = summary.lines(elapsed, workers)
     if rt.json:
         rt.note("\n".join(lines))

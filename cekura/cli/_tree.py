@@ -205,6 +205,7 @@ def _metrics_test(p: argparse.ArgumentParser) -> None:
         "--fail-under", metavar="RATE", type=t.rate,
         help="exit 1 when the agreement (--compare) or pass rate is under RATE (0.9 or 90%%)",
     )
+    c.add_argument("--summary-file", metavar="FILE", help="also write the summary as JSON (counts, values, agreement)")
 
 
 def _metrics_render(p: argparse.ArgumentParser) -> None:

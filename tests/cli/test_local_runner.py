@@ -107,6 +107,19 @@ def test_compare_and_fail_under_gate(run, files, calls_jsonl, script):
     assert run(*base, "--fail-under", "0.8").code == 0
 
 
+def test_summary_file_for_ci(run, script, calls_jsonl, tmp_path):
+    target = tmp_path / "summary.json"
+    r = run("metrics", "test", "--code-file", script, "--name", "Long call", "--calls", calls_jsonl, "--compare",
+            "--summary-file", str(target), "--format", "json")
+    assert r.code == 0, r.err
+    summary = json.loads(target.read_text())
+    assert (summary["calls"], summary["passed"], summary["failed"], summary["errors"]) == (6, 2, 4, 0)
+    assert summary["values"] == {"False": 4, "True": 2}
+    comparison = summary["comparison"]
+    assert (comparison["comparable"], comparison["agree"]) == (6, 5)
+    assert {"local": "False", "platform": "True", "calls": 1} in comparison["confusion"]
+
+
 def test_pass_rate_gate_without_compare(run, script, calls_jsonl):
     assert run("metrics", "test", "--code-file", script, "--calls", calls_jsonl, "--fail-under", "0.5").code == 1
     assert run("metrics", "test", "--code-file", script, "--calls", calls_jsonl, "--fail-under", "30%").code == 0
@@ -166,6 +179,8 @@ def test_progress_on_stderr_when_asked(run, script, calls_jsonl):
         (["--code-file", "SCRIPT", "--calls", "CALLS", "--compare"], "--compare needs the metric's name"),
         (["--code-file", "SCRIPT", "--eval-type", "numeric", "--calls", "CALLS", "--fail-under", "0.5"], "add --compare"),
         (["--from-file", "LIST", "--calls", "CALLS"], "expected a metric"),
+        (["--from-file", "SCRIPT", "--calls", "CALLS"], "give Python source with --code-file"),
+        (["--code-file", "SCRIPT", "--call", "CALLS"], "give JSON lines with --calls"),
         (["--from-file", "JUDGE", "--calls", "CALLS"], "not custom code"),
     ],
 )
