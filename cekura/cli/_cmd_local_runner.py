@@ -136,7 +136,13 @@ class CallSource:
         for kind, path in self.files:
             if kind == "doc":
                 label = f"--calls {path}"
-                yield from _document_calls(_parse(_read_bytes(path, "--calls"), label), label, _stem(path))
+                raw = _read_bytes(path, "--calls")
+                try:
+                    calls = _document_calls(_parse(raw, label), label, _stem(path))
+                except UsageError:  # found mid-run: an error of that file's call, like a bad JSON line
+                    yield _stem(path), (raw if self.decode is False else raw.decode(errors="replace"))
+                    continue
+                yield from calls
                 continue
             stem = "stdin" if path == "-" else _stem(path)
             stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115

@@ -134,9 +134,12 @@ def test_directory_of_calls_and_api_shaped_call_logs(run, files, tmp_path, scrip
            "evaluation": {"metrics": []}}
     (folder / "c.json").write_text(json.dumps([log]))
     (folder / "notes.txt").write_text("ignored")
+    (folder / "z-broken.json").write_text("{oops")
     r = run("metrics", "test", "--code-file", script, "--calls", str(folder), "--format", "json")
-    assert r.code == 0, r.err
-    assert [(row["call_id"], row["result"]) for row in lines(r.out)] == [(1, True), (2, False), (3, True), (77, True)]
+    assert r.code == 1, r.err  # the broken file is an error of its call; the others ran
+    rows = lines(r.out)
+    assert [(row["call_id"], row["result"]) for row in rows[:4]] == [(1, True), (2, False), (3, True), (77, True)]
+    assert rows[4]["call_id"] == "z-broken" and "not valid JSON" in rows[4]["error"]
 
 
 def test_a_hostile_call_does_not_stop_the_run(run, files, calls_jsonl):
