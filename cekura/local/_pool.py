@@ -132,6 +132,9 @@ class _Worker:
                 n = os.write(self.wfd, head)
             except BlockingIOError:
                 return
+            except OSError:  # the worker is gone (EPIPE): its end of file on the other pipe retires it
+                self.outbuf.clear()
+                return
             if n == len(head):
                 self.outbuf.popleft()
             else:
@@ -507,11 +510,25 @@ class WorkerPool:
 
 
 def encode(message: Any) -> bytes:
-    """Parent -> worker: marshal (fast, JSON-like values) when it can, else pickle; one tag byte says which."""
+    """Parent -> worker: marshal (fast, JSON-like values) when it can, else pickle; one tag byte says which.
+
+    Neither may share objects between calls: the same dict given for two calls must arrive as
+    two dicts, or a metric that changes `data` would change the next call's. Marshal format 2
+    writes no back-references; the pickle fallback runs without a memo (`fast`).
+    """
     try:
-        return b"M" + marshal.dumps(message)
+        return b"M" + marshal.dumps(message, 2)
     except ValueError:
-        return b"P" + pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        import io
+
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True  # no memo: repeated objects are written again, not referenced
+        try:
+            pickler.dump(message)
+        except ValueError:  # a self-referencing structure needs the memo
+            return b"P" + pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        return b"P" + buffer.getvalue()
 
 
 def _result_from(call_id: Any, item: list[Any]) -> Result:
