@@ -360,8 +360,9 @@ class WorkerPool:
                 seq = next_seq
                 next_seq += 1
                 ids[seq] = call_id
-                payloads[seq] = data
-                items.append((seq, data))
+                blob = pack(data)
+                payloads[seq] = blob
+                items.append((seq, blob))
             return items
 
         for worker in self._workers:  # warm workers from an earlier run
@@ -510,25 +511,26 @@ class WorkerPool:
 
 
 def encode(message: Any) -> bytes:
-    """Parent -> worker: marshal (fast, JSON-like values) when it can, else pickle; one tag byte says which.
-
-    Neither may share objects between calls: the same dict given for two calls must arrive as
-    two dicts, or a metric that changes `data` would change the next call's. Marshal format 2
-    writes no back-references; the pickle fallback runs without a memo (`fast`).
-    """
+    """Parent -> worker: marshal (fast, JSON-like values) when it can, else pickle; one tag byte says which."""
     try:
-        return b"M" + marshal.dumps(message, 2)
+        return b"M" + marshal.dumps(message)
     except ValueError:
-        import io
+        return b"P" + pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
 
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.fast = True  # no memo: repeated objects are written again, not referenced
-        try:
-            pickler.dump(message)
-        except ValueError:  # a self-referencing structure needs the memo
-            return b"P" + pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-        return b"P" + buffer.getvalue()
+
+def pack(data: Any) -> bytes:
+    """One call's payload on the wire, on its own: b"J" + JSON text (decoded by the worker),
+    b"M" + marshal, or b"P" + pickle. Each call is serialised apart from the others, so the
+    same dict given for two calls arrives as two dicts (a metric changing `data` never
+    changes another call's)."""
+    if isinstance(data, bytes):
+        return b"J" + data
+    if isinstance(data, str):
+        return b"J" + data.encode()
+    try:
+        return b"M" + marshal.dumps(data)
+    except ValueError:
+        return b"P" + pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _result_from(call_id: Any, item: list[Any]) -> Result:
