@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 UPSTREAM ?= ../shared/reference/cekura-openapi.json
 
-.PHONY: install generate check-generated test typecheck record bench lint drift demo clean
+.PHONY: install generate check-generated test typecheck record bench vendor-check lint drift demo clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ record: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# the vendor's client (cekura 1.6.7, own venv) against `cekura sandbox serve`
+vendor-check: $(STAMP)
+	$(BIN)/python bench/vendor_check.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check cekura scripts tests

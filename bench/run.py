@@ -34,6 +34,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -49,7 +50,11 @@ WORKLOADS = HERE / "workloads.py"
 RUNNER_WORKLOAD = HERE / "runner_workload.py"  # the local metric runner's figures
 KEY = "bench-key-0123456789"
 
-FIGURES = ("startup", "percall", "fanout", "memory", "sandbox", "runner", "tables")
+FIGURES = ("startup", "percall", "fanout", "memory", "sandbox", "runner", "tables", "sandbox-load")
+# The sandbox's HTTP front end before it moved to uvicorn (ThreadingHTTPServer, one global lock):
+# the load figure runs that commit's `cekura/` (extracted with `git archive`) beside this checkout's.
+LEGACY_SANDBOX_COMMIT = "181d215c8d27ec75e11a58e1d15c1ba026f8d70f"
+LOAD = HERE / "sandbox_load.py"
 
 
 def log(message: str) -> None:
@@ -67,6 +72,7 @@ def ensure_ours() -> None:
         subprocess.run(["python3", "-m", "venv", str(OURS_VENV)], check=True)
         subprocess.run([*pip, str(ROOT)], check=True, cwd=tempfile.gettempdir())
     else:
+        subprocess.run([*pip, str(ROOT)], check=True, cwd=tempfile.gettempdir())  # new dependencies, if any
         subprocess.run([*pip, "--force-reinstall", "--no-deps", str(ROOT)], check=True, cwd=tempfile.gettempdir())
 
 
@@ -328,6 +334,135 @@ def bench_sandbox(env: dict[str, str], cwd: str, calls: int, rounds: int) -> lis
     ]
 
 
+def _legacy_tree(scratch: str) -> str | None:
+    """This repository's `cekura/` as of LEGACY_SANDBOX_COMMIT, or None when git cannot give it."""
+    target = Path(scratch) / "legacy"
+    target.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", LEGACY_SANDBOX_COMMIT, "cekura", "openapi", "generated"],
+                             capture_output=True)
+    if archive.returncode != 0:
+        log(f"  cannot extract {LEGACY_SANDBOX_COMMIT[:10]} with git: {archive.stderr.decode()[-300:]}")
+        return None
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return str(target)
+
+
+class SandboxServer:
+    """A served sandbox on a fresh database file in its own process (its request log discarded)."""
+
+    def __init__(self, cmd: list[str], cwd: str, env: dict[str, str]) -> None:
+        import re
+
+        self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     text=True)
+        line = self.proc.stdout.readline()
+        found = re.search(r"(http://[0-9.]+:[0-9]+)", line)
+        if not found:
+            self.stop()
+            raise SystemExit(f"sandbox server did not start: {cmd} -> {line!r}")
+        self.url = found.group(1)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(2)  # SIGINT (the legacy server may linger on it; killed below)
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def bench_sandbox_load(env: dict[str, str], cwd: str, rounds: int, ops: int) -> list[Row]:
+    """50 clients on 5 keys, mixed workload: the uvicorn front end vs the legacy one, alternating."""
+    legacy = _legacy_tree(cwd)
+    python = str(OURS_BIN / "python")
+    variants: dict[str, Any] = {
+        "ours": lambda db: [str(OURS_BIN / "cekura"), "sandbox", "serve", "--port", "0", "--db", db,
+                            "--job-seconds", "0"],
+        "ours-2-workers": lambda db: [str(OURS_BIN / "cekura"), "sandbox", "serve", "--port", "0", "--db", db,
+                                      "--job-seconds", "0", "--workers", "2"],
+    }
+    if legacy:
+        code = (f"import sys; sys.path.insert(0, {legacy!r}); from cekura.sandbox._server import serve_main; "
+                "serve_main(0, sys.argv[1], '127.0.0.1', None, 0)")
+        variants["legacy"] = lambda db: [python, "-c", code, db]
+    results: dict[str, list[dict]] = {name: [] for name in variants}
+    names = list(variants)
+    for rnd in range(rounds):
+        for name in names if rnd % 2 == 0 else names[::-1]:
+            db = str(Path(cwd) / f"load-{name}-{rnd}.db")
+            server = SandboxServer(variants[name](db), legacy if name == "legacy" else cwd, env)
+            try:
+                done = subprocess.run([python, str(LOAD), "--url", server.url, "--clients", "50", "--keys", "5",
+                                       "--ops", str(ops), "--seed", str(rnd + 1), "--server-pid", str(server.proc.pid)],
+                                      cwd=cwd, env=env, capture_output=True, text=True)
+            finally:
+                server.stop()
+            if done.returncode != 0:
+                raise SystemExit(f"sandbox load ({name}) failed:\n{done.stderr[-3000:]}")
+            results[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+
+    fair: dict[str, dict] = {}
+    for name in [n for n in names if n != "ours-2-workers"]:
+        db = str(Path(cwd) / f"fair-{name}.db")
+        server = SandboxServer(variants[name](db), legacy if name == "legacy" else cwd, env)
+        try:
+            done = subprocess.run([python, str(LOAD), "--url", server.url, "--fairness", "20000"],
+                                  cwd=cwd, env=env, capture_output=True, text=True)
+        finally:
+            server.stop()
+        if done.returncode != 0:
+            raise SystemExit(f"sandbox fairness ({name}) failed:\n{done.stderr[-3000:]}")
+        fair[name] = json.loads(done.stdout.strip().splitlines()[-1])
+    results["fairness"] = fair  # type: ignore[assignment]
+
+    def fair_cell(name: str) -> str:
+        f = fair.get(name)
+        if not f:
+            return "-"
+        return (f"{f['other_gets']} GETs, p50 {f['other_p50_ms']:.1f} ms, max {f['other_max_ms']:.0f} ms "
+                f"during a {f['bulk_seconds']:.1f} s bulk create")
+
+    def summary(name: str) -> dict[str, float]:
+        runs = results[name]
+        return {
+            "rps": statistics.median(r["rps"] for r in runs),
+            "p50": statistics.median(r["p50_ms"] for r in runs),
+            "p99": statistics.median(r["p99_ms"] for r in runs),
+            "max": max(r["max_ms"] for r in runs),
+            "errors": sum(r["errors"] for r in runs),
+            "problems": sum(r["consistency"]["problem_count"] for r in runs),
+            "checked": sum(r["consistency"]["checked"] for r in runs),
+            "requests": sum(r["requests"] for r in runs),
+            "cpu_us": statistics.median(r["server_cpu_us_per_request"] or 0.0 for r in runs),
+        }
+
+    def cell(s: dict[str, float]) -> str:
+        return (f"{s['rps']:.0f} req/s, p50 {s['p50']:.0f} ms, p99 {s['p99']:.0f} ms, {s['errors']} errors, "
+                f"server CPU {s['cpu_us']:.0f} µs/request")
+
+    ours, two = summary("ours"), summary("ours-2-workers")
+    consistent = ours["problems"] == 0 and two["problems"] == 0
+    note = (f"{rounds} alternating rounds of 50 clients x {ops} requests (43% GET by id, 10% paginated list, "
+            f"2% filtered list, 20% create, 12% PATCH, 8% DELETE, 5% bulk create of 5), medians; "
+            f"consistency after each run: {ours['checked'] + two['checked']} checks, "
+            f"{ours['problems'] + two['problems']} problems (acknowledged writes readable by their owner, "
+            f"invisible to other keys, ids unique); `--workers 2`: {cell(two)}, max {two['max']:.0f} ms; "
+            f"ours max {ours['max']:.0f} ms")
+    fair_row = Row("served sandbox, fairness: another key's GETs while one key bulk-creates 20,000 metrics "
+                   "(one ~0.9 MB request)", fair_cell("ours"), fair_cell("legacy"), None, "report", None,
+                   note="the legacy front end serialised every request on one lock", raw=fair)
+    if not legacy:
+        return [Row("served sandbox under load (50 clients, 5 keys)", cell(ours), "legacy front end unavailable",
+                    None, "report", None, note=note, raw=results), fair_row]
+    old = summary("legacy")
+    ratio = ours["rps"] / old["rps"]
+    note += f"; legacy max {old['max']:.0f} ms, {old['problems']} consistency problems"
+    ok = ratio >= 4.0 and ours["p99"] < 100 and ours["errors"] == 0 and consistent
+    return [Row("served sandbox under load: uvicorn front end vs the ThreadingHTTPServer one "
+                f"({LEGACY_SANDBOX_COMMIT[:7]}), 50 clients on 5 keys",
+                cell(ours), cell(old), ratio, "speed-up >= 4x, p99 < 100 ms, 0 errors, consistent", ok,
+                note=note, raw=results), fair_row]
 TABLES_SCRIPT = """
 import io, json, sys, time
 from cekura.cli import _render
@@ -481,6 +616,9 @@ def main() -> int:
             log("local metric runner (10,000 calls; a fresh-process sample; 100,000 calls for memory) ...")
             rows += bench_runner(env, scratch, calls=10_000, rounds=2 if quick else 5, sample=13 if quick else 33,
                                  memory_calls=100_000)
+        if "sandbox-load" in only:
+            log("served sandbox under load (uvicorn vs the legacy front end) ...")
+            rows += bench_sandbox_load(env, scratch, rounds=2 if quick else 3, ops=60 if quick else 120)
         if "tables" in only:
             log("CLI tables ...")
             rows += bench_tables(env, scratch, rows=20_000)

@@ -10,6 +10,11 @@ Fixtures:
   jobs complete instantly (``job_seconds=0``).
 * ``cekura_client`` -- a :class:`cekura.Cekura` client wired to that sandbox in process.
 * ``cekura_async_client`` -- the same with :class:`cekura.AsyncCekura`.
+
+Starting from a known state: save one with ``cekura sandbox save FILE`` (or
+``Sandbox.save(FILE)``), then either set ``cekura_sandbox_fixture = FILE`` in the pytest ini
+file (every test starts from it; the path is relative to the ini file), or mark a test with
+``@pytest.mark.cekura_sandbox_fixture("FILE")`` (relative to the test's file).
 """
 
 from __future__ import annotations
@@ -20,12 +25,39 @@ SANDBOX_API_KEY = "sandbox-test-key"
 SANDBOX_URL = "http://sandbox.local"
 
 
+FIXTURE_INI = "cekura_sandbox_fixture"
+FIXTURE_MARK = "cekura_sandbox_fixture"
+
+
+def pytest_addoption(parser):
+    parser.addini(FIXTURE_INI, "state file (from `cekura sandbox save`) every cekura_sandbox starts from",
+                  default="")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", f"{FIXTURE_MARK}(path): start this test's cekura_sandbox from a state file")
+
+
+def _fixture_file(request):
+    import os
+
+    marker = request.node.get_closest_marker(FIXTURE_MARK)
+    if marker is not None and marker.args:
+        base = os.path.dirname(str(request.node.path))
+        return os.path.join(base, str(marker.args[0]))
+    configured = request.config.getini(FIXTURE_INI)
+    if configured:
+        root = request.config.inipath.parent if request.config.inipath else request.config.rootpath
+        return os.path.join(str(root), configured)
+    return None
+
+
 @pytest.fixture
-def cekura_sandbox():
-    """A fresh in-memory sandbox; jobs complete at once."""
+def cekura_sandbox(request):
+    """A fresh in-memory sandbox (or one loaded from the configured state file); jobs complete at once."""
     from cekura.sandbox import Sandbox
 
-    sandbox = Sandbox(db=":memory:", job_seconds=0)
+    sandbox = Sandbox(db=":memory:", job_seconds=0, fixture=_fixture_file(request))
     try:
         yield sandbox
     finally:

@@ -297,6 +297,11 @@ def sandbox_serve(rt: Any) -> int:
     options: dict[str, Any] = {"port": args.port, "db": args.db, "host": args.host, "keys": args.keys}
     if args.job_seconds is not None:
         options["job_seconds"] = args.job_seconds
+    # server options, passed only when given (so the defaults live in one place: serve_main)
+    for name in ("workers", "strict", "admin", "fixture", "fresh"):
+        value = getattr(args, name, None)
+        if value not in (None, False, 1):
+            options[name] = value
     try:
         return serve_main(**options) or 0
     except KeyboardInterrupt:

@@ -51,6 +51,11 @@ GLOBAL_FLAGS = (
         False,
     ),
     (
+        ("--fresh",),
+        {"action": "store_true", "help": "with --sandbox (or sandbox serve): start from the demo data again"},
+        False,
+    ),
+    (
         ("--profile",),
         {
             "metavar": "NAME",

@@ -86,6 +86,8 @@ class Runtime:
     # ---------------------------------------------------------------- the SDK client
     def api_url(self) -> str | None:
         args = self.args
+        if getattr(args, "fresh", False) and not (args.sandbox or (args.api_url or "").lower().startswith("sandbox:")):
+            raise _errors.UsageError("--fresh only applies to the offline sandbox", "add --sandbox")
         if not args.sandbox:
             return args.api_url
         if args.api_url and not args.api_url.lower().startswith("sandbox:"):
@@ -101,6 +103,10 @@ class Runtime:
 
             args = self.args
             api_url = self.api_url()
+            if getattr(args, "fresh", False):
+                from ._cmd_sandbox import reset_embedded
+
+                reset_embedded(api_url or "sandbox://")
             self.warn_if_config_loose()
             on_request, on_response = _debug_hooks() if args.debug else (None, None)
             options: dict[str, Any] = {

@@ -819,12 +819,34 @@ def _serve(p: argparse.ArgumentParser) -> None:
         type=t.interval,
         help="how long background jobs take to complete (default 3)",
     )
+    # -- sandbox serve: server options (i15) --
+    p.add_argument("--workers", metavar="N", type=t.workers, default=1,
+                   help="serve from N processes sharing the --db file (default 1)")
+    p.add_argument("--strict", action="store_true",
+                   help="refuse paths without their trailing slash and form bodies (what our client never sends)")
+    p.add_argument("--admin", action="store_true",
+                   help="enable POST /_sandbox/reset and GET|PUT /_sandbox/state")
+    p.add_argument("--fixture", metavar="FILE", help="start from a state file written by `cekura sandbox save`")
+
+
+def _sandbox_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="PATH", help="SQLite file (default ~/.cekura/sandbox.db, as --sandbox uses)")
+
+
+def _sandbox_reset(p: argparse.ArgumentParser) -> None:
+    _sandbox_db(p)
+    p.add_argument("--key", metavar="KEY", help="reset only this API key's data (default: every key's)")
+
+
+def _sandbox_file(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the state file (JSON)")
+    _sandbox_db(p)
 
 
 SANDBOX = Node(
     "sandbox",
     "run the offline sandbox as a local HTTP server",
-    examples=("cekura sandbox serve", "cekura sandbox serve --port 9000 --key test-key"),
+    examples=("cekura sandbox serve", "cekura sandbox serve --port 9000 --key test-key", "cekura sandbox reset"),
     children=(
         Node(
             "serve",
@@ -834,7 +856,30 @@ SANDBOX = Node(
             examples=(
                 "cekura sandbox serve --port 8765",
                 "CEKURA_API_URL=http://127.0.0.1:8765 CEKURA_API_KEY=<key> cekura metrics list --agent-id 123",
+                "cekura sandbox serve --db /tmp/s.db --workers 2 --admin",
+                "cekura sandbox serve --fresh --fixture tests/fixtures/sandbox.json",
             ),
+        ),
+        Node(
+            "reset",
+            "put the demo data back (every key's, or one key's) in the sandbox database",
+            setup=_sandbox_reset,
+            handler="_cmd_sandbox:reset",
+            examples=("cekura sandbox reset", "cekura sandbox reset --key test-key --db /tmp/s.db"),
+        ),
+        Node(
+            "save",
+            "write the sandbox database's whole state to a JSON file (a test fixture)",
+            setup=_sandbox_file,
+            handler="_cmd_sandbox:save",
+            examples=("cekura sandbox save fixture.json", "cekura sandbox save fixture.json --db /tmp/s.db"),
+        ),
+        Node(
+            "load",
+            "replace the sandbox database's state with a saved one",
+            setup=_sandbox_file,
+            handler="_cmd_sandbox:load",
+            examples=("cekura sandbox load fixture.json",),
         ),
     ),
 )

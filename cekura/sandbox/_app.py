@@ -11,14 +11,18 @@ import hashlib
 import json
 import logging
 import re
+import sqlite3
 import uuid
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote
 
 from . import _catalog, _jobs, _judge, _lifecycle, _metrics, _scenarios, _seed
-from ._http import MAX_BODY, ApiError, Ctx, invalid, not_found
-from ._spec import Operation, match
+from ._bodies import parse_body
+from ._http import ApiError, Ctx, not_found
+from ._routing import resolve
+from ._spec import Operation
+from ._store import MAX_DB_INT
 from ._validate import REQUIRED
 
 if TYPE_CHECKING:
@@ -86,9 +90,11 @@ def _path_params(op: Operation, raw: dict[str, str]) -> dict[str, Any]:
         value = unquote(value)
         param = op.path_param(name)
         if param is not None and param.type == "integer":
-            if not _DIGITS.fullmatch(value):
-                raise not_found()
+            if not _DIGITS.fullmatch(value) or len(value.lstrip("0")) > 19 or int(value.lstrip("0") or "0") > MAX_DB_INT:
+                raise not_found()  # huge ids cannot exist (64-bit keys), like a database-backed service
             out[name] = int(value)
+        elif _DIGITS.fullmatch(value) and (len(value.lstrip("0")) > 19 or int(value.lstrip("0") or "0") > MAX_DB_INT):
+            raise not_found()  # an id or slug that no 64-bit key can hold
         else:
             out[name] = value
     return out
@@ -108,7 +114,11 @@ def _query_params(op: Operation, raw_query: str) -> dict[str, Any]:
             if not _INT.fullmatch(value):
                 errors[param.name] = ["A valid integer is required."]
                 continue
-            out[param.name] = int(value)
+            digits = value.lstrip("-").lstrip("0") or "0"
+            if len(digits) > 19 or int(digits) > MAX_DB_INT:
+                errors[param.name] = [f"Ensure this value is less than or equal to {MAX_DB_INT}."]
+                continue
+            out[param.name] = -int(digits) if value.startswith("-") else int(digits)
         elif param.type == "boolean":
             if value.lower() not in _BOOLS:
                 errors[param.name] = ["Must be a valid boolean."]
@@ -119,25 +129,6 @@ def _query_params(op: Operation, raw_query: str) -> dict[str, Any]:
     if errors:
         raise ApiError(400, errors)
     return out
-
-
-def _json_body(headers: Mapping[str, str], body: bytes) -> Any:
-    if len(body) > MAX_BODY:
-        raise ApiError(413, {"detail": f"Request body is larger than {MAX_BODY} bytes."})
-    if not body.strip():
-        return {}
-    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
-    media = content_type.split(";")[0].strip().lower()
-    if media != "application/json" and not media.endswith("+json"):
-        raise ApiError(415, {"detail": f'Unsupported media type "{content_type}" in request.'})
-    try:
-        return json.loads(body.decode("utf-8-sig"), parse_constant=_reject_constant)
-    except (ValueError, RecursionError) as exc:
-        raise invalid("non_field_errors", f"JSON parse error - {exc}") from None
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
 
 
 def seed_tenant(store: Store, tenant: str, now: float) -> None:
@@ -169,20 +160,36 @@ def handle(sandbox: Sandbox, method: str, path: str, query: str, headers: Mappin
 
 def _dispatch(sandbox: Sandbox, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes,
               base_url: str) -> tuple[int, Any]:
-    found = match(path)
+    found = resolve(path, sandbox.strict)
     if found is None:
         raise not_found()
-    route, raw_params = found
+    route, raw_params, plain = found
     tenant = _authenticate(sandbox, headers)
     op = route.operations.get(method)
     if op is None:
         raise ApiError(405, {"detail": f'Method "{method}" not allowed.'},
                        {"Allow": ", ".join(sorted(route.operations))})
-    data = _json_body(headers, body) if op.body_pointer else None
-    ctx = Ctx(store=sandbox.store, tenant=tenant, now=sandbox.clock(), job_seconds=sandbox.job_seconds,
+    data = None
+    if op.body_pointer:
+        data = parse_body(headers, body, {"$ref": op.body_pointer}, sandbox.strict)
+    store = sandbox.store
+    now = sandbox.clock()
+    if not store.has_tenant(tenant):
+        seed_tenant(store, tenant, now)
+    ctx = Ctx(store=store, tenant=tenant, now=now, job_seconds=sandbox.job_seconds,
               base_url=base_url, path=path, raw_query=query, body=data)
     ctx.query = _query_params(op, query)
-    with sandbox.store.transaction():
-        seed_tenant(ctx.store, tenant, ctx.now)
-        ctx.params = _path_params(op, raw_params)
-        return HANDLERS[op.operation_id](ctx)
+    ctx.params = _path_params(op, raw_params)
+    handler = HANDLERS[op.operation_id]
+    if method in _READS:
+        try:
+            with store.transaction(write=False):  # a snapshot: never waits for writers
+                return handler(ctx)
+        except sqlite3.OperationalError as exc:  # a read handler that wrote, and lost the race
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+    with store.transaction():  # SQLite's write lock: writes are serialised, across processes too
+        return handler(ctx)
+
+
+_READS = ("GET", "HEAD", "OPTIONS")

@@ -1,7 +1,10 @@
 """SQLite state: JSON documents keyed by (tenant, kind, id), jobs, and one global id sequence.
 
-One connection shared by all threads, every access serialised by a re-entrant lock; write
-groups run inside ``BEGIN IMMEDIATE`` so a file shared by two processes stays consistent.
+A file database is opened in WAL mode with one connection per thread: reads run in their own
+snapshot and never wait for a writer, writes run inside ``BEGIN IMMEDIATE`` (SQLite's one
+writer lock, which also serialises writers in other processes sharing the file, e.g.
+``cekura sandbox serve --workers N``). An in-memory database cannot be shared between
+connections, so it keeps one connection guarded by a re-entrant lock.
 Only sha256 digests of API keys ever reach this module (the ``tenant`` argument).
 """
 
@@ -18,6 +21,7 @@ from typing import Any
 
 FIRST_ID = 1000
 MAX_DB_INT = 2**63 - 1
+BUSY_TIMEOUT = 30.0  # seconds a writer waits for SQLite's write lock
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -29,6 +33,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     progress_id TEXT PRIMARY KEY, tenant TEXT NOT NULL, kind TEXT NOT NULL,
     started_at REAL NOT NULL, doc TEXT NOT NULL);
 """
+TABLES = ("tenants", "objects", "jobs")
+STATE_FORMAT = "cekura-sandbox-state"
 
 
 def default_db_path() -> Path:
@@ -39,45 +45,150 @@ def _dumps(doc: Any) -> str:
     return json.dumps(doc, separators=(",", ":"))
 
 
+class _NullLock:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
 class Store:
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, cache_tenants: bool = True) -> None:
         target = str(default_db_path() if path is None else path)
-        if target != ":memory:":
+        self.path = target
+        self.memory = target == ":memory:"
+        if not self.memory:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.RLock()
-        self._depth = 0
-        self._conn = sqlite3.connect(target, check_same_thread=False, isolation_level=None, timeout=30)
+        # memory: one shared connection, one lock; file: a connection per thread, no lock
+        self._lock: threading.RLock | _NullLock = threading.RLock() if self.memory else _NullLock()
+        # Threads of this process queue here for SQLite's write lock: SQLite's own busy handler
+        # waits by sleeping (up to 100 ms a try), which under load is slow and unfair.
+        self._write_lock = threading.Lock()
+        self._local = threading.local()
+        self._all_conns: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()
+        self._shared: sqlite3.Connection | None = None
+        self._shared_depth = 0
+        self._closed = False
+        # Tenants known to be seeded. Only safe while this process is the only one that can reset
+        # the file (`--workers N` turns it off: another worker may reset a tenant at any time).
+        self._known: set[str] | None = set() if cache_tenants else None
+        # Processes sharing the file (`--workers N`) queue in the kernel (flock on a side file)
+        # rather than in SQLite's sleep-and-retry busy handler.
+        self._flock_fd: int | None = None
+        if not cache_tenants and not self.memory:
+            try:
+                import fcntl  # noqa: F401 - POSIX only; elsewhere SQLite's busy handler does the waiting
+
+                self._flock_fd = os.open(target + "-writelock", os.O_RDWR | os.O_CREAT, 0o600)
+            except (ImportError, OSError):
+                self._flock_fd = None
+        conn = self._connect()
+        if self.memory:
+            self._shared = conn
+        else:
+            self._local.conn = conn
+            self._local.depth = 0
+            conn.execute("PRAGMA journal_mode=WAL")
         with self._lock:
-            if target != ":memory:":
-                self._conn.execute("PRAGMA journal_mode=WAL")
-                self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.executescript(_SCHEMA)
-            self._conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('next_id', ?)", (FIRST_ID,))
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('next_id', ?)", (FIRST_ID,))
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._closed:
+            raise sqlite3.ProgrammingError("the sandbox store is closed")
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT)
+        if not self.memory:
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a process kill
+        with self._conns_lock:
+            self._all_conns.append(conn)
+        return conn
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        if self._shared is not None:
+            return self._shared
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+            self._local.depth = 0
+        return conn
+
+    def _get_depth(self) -> int:
+        return self._shared_depth if self.memory else getattr(self._local, "depth", 0)
+
+    def _set_depth(self, value: int) -> None:
+        if self.memory:
+            self._shared_depth = value
+        else:
+            self._local.depth = value
 
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        with self._lock, self._conns_lock:
+            self._closed = True
+            for conn in self._all_conns:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
+            self._all_conns.clear()
+            self._shared = None
+            if self._flock_fd is not None:
+                os.close(self._flock_fd)
+                self._flock_fd = None
 
     @contextmanager
-    def transaction(self) -> Iterator[Store]:
-        """A write group; nested uses join the outer one."""
-        with self._lock:
-            outer = self._depth == 0
-            if outer:
-                self._conn.execute("BEGIN IMMEDIATE")
-            self._depth += 1
-            try:
-                yield self
-            except BaseException:
-                self._depth -= 1
-                if outer:
-                    self._conn.execute("ROLLBACK")
-                raise
-            self._depth -= 1
-            if outer:
-                self._conn.execute("COMMIT")
+    def transaction(self, write: bool = True) -> Iterator[Store]:
+        """A group of statements seeing one snapshot; nested uses join the outer one.
 
-    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+        ``write=True`` takes SQLite's write lock at once (``BEGIN IMMEDIATE``); ``write=False``
+        is a read snapshot that never waits for writers (a write inside it upgrades it, and may
+        then fail with ``sqlite3.OperationalError`` "database is locked": callers retry as a
+        write transaction).
+        """
+        with self._lock:
+            conn = self._conn
+            depth = self._get_depth()
+            outer = depth == 0
+            queued = outer and write and not self.memory
+            if queued:
+                self._write_lock.acquire()
+                if self._flock_fd is not None:
+                    import fcntl
+
+                    fcntl.flock(self._flock_fd, fcntl.LOCK_EX)
+            try:
+                if outer:
+                    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                self._set_depth(depth + 1)
+                try:
+                    yield self
+                except BaseException:
+                    self._set_depth(depth)
+                    if outer:
+                        conn.execute("ROLLBACK")
+                    raise
+                self._set_depth(depth)
+                if outer:
+                    conn.execute("COMMIT")
+            finally:
+                if queued:
+                    if self._flock_fd is not None:
+                        import fcntl
+
+                        fcntl.flock(self._flock_fd, fcntl.LOCK_UN)
+                    self._write_lock.release()
+
+    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
         with self._lock:
             return self._conn.execute(sql, args).fetchall()
 
@@ -96,7 +207,12 @@ class Store:
             return cur.rowcount == 1
 
     def has_tenant(self, tenant: str) -> bool:
-        return bool(self._query("SELECT 1 FROM tenants WHERE tenant = ?", (tenant,)))
+        if self._known is not None and tenant in self._known:
+            return True
+        found = bool(self._query("SELECT 1 FROM tenants WHERE tenant = ?", (tenant,)))
+        if found and self._known is not None:
+            self._known.add(tenant)
+        return found
 
     # -- documents -------------------------------------------------------------------
     def get(self, tenant: str, kind: str, id: int) -> dict[str, Any] | None:
@@ -130,3 +246,74 @@ class Store:
         rows = self._query("SELECT started_at, doc FROM jobs WHERE progress_id = ? AND tenant = ? AND kind = ?",
                            (progress_id, tenant, kind))
         return (rows[0][0], json.loads(rows[0][1])) if rows else None
+
+    # -- whole-state operations (reset, save, load) --------------------------------------
+    def tenants(self) -> list[str]:
+        return [t for (t,) in self._query("SELECT tenant FROM tenants ORDER BY tenant")]
+
+    def forget(self, tenant: str | None = None) -> int:
+        """Drop one tenant's data (or everyone's): it is re-seeded with the demo data on its next request.
+
+        Answers how many tenants were dropped. The id sequence is kept, so ids stay unique.
+        """
+        if self._known is not None:
+            self._known.clear()
+        with self.transaction():
+            where, args = ("", ()) if tenant is None else (" WHERE tenant = ?", (tenant,))
+            count = self._conn.execute("SELECT COUNT(*) FROM tenants" + where, args).fetchone()[0]
+            for table in TABLES:
+                self._conn.execute(f"DELETE FROM {table}{where}", args)  # noqa: S608 - fixed names
+        if self._known is not None:
+            self._known.clear()  # again: a check that ran meanwhile may have re-cached it
+        return int(count)
+
+    def dump(self) -> dict[str, Any]:
+        """The whole state as one JSON-able document (tenants by key digest, never by key)."""
+        with self.transaction(write=False):
+            (next_id,) = self._conn.execute("SELECT value FROM meta WHERE key = 'next_id'").fetchone()
+            tenants: dict[str, Any] = {}
+            for tenant, created_at in self._conn.execute("SELECT tenant, created_at FROM tenants ORDER BY tenant"):
+                tenants[tenant] = {"created_at": created_at, "objects": {}, "jobs": []}
+            for tenant, kind, doc in self._conn.execute(
+                    "SELECT tenant, kind, doc FROM objects ORDER BY tenant, kind, id"):
+                entry = tenants.setdefault(tenant, {"created_at": 0.0, "objects": {}, "jobs": []})
+                entry["objects"].setdefault(kind, []).append(json.loads(doc))
+            for progress_id, tenant, kind, started_at, doc in self._conn.execute(
+                    "SELECT progress_id, tenant, kind, started_at, doc FROM jobs ORDER BY started_at, progress_id"):
+                entry = tenants.setdefault(tenant, {"created_at": 0.0, "objects": {}, "jobs": []})
+                entry["jobs"].append({"progress_id": progress_id, "kind": kind, "started_at": started_at,
+                                      "doc": json.loads(doc)})
+        return {"format": STATE_FORMAT, "version": 1, "next_id": next_id, "tenants": tenants}
+
+    def load(self, state: dict[str, Any]) -> None:
+        """Replace the whole state with ``state`` (as ``dump`` answers). Raises ValueError when malformed."""
+        if not isinstance(state, dict) or state.get("format") != STATE_FORMAT or state.get("version") != 1:
+            raise ValueError(f"not a sandbox state file (expected \"format\": \"{STATE_FORMAT}\", \"version\": 1)")
+        try:
+            next_id = int(state["next_id"])
+            rows = []
+            jobs = []
+            tenants = []
+            for tenant, entry in dict(state["tenants"]).items():
+                tenants.append((str(tenant), float(entry.get("created_at", 0.0))))
+                for kind, docs in dict(entry.get("objects", {})).items():
+                    for doc in docs:
+                        rows.append((str(tenant), str(kind), int(doc["id"]), _dumps(doc)))
+                for job in entry.get("jobs", []):
+                    jobs.append((str(job["progress_id"]), str(tenant), str(job["kind"]), float(job["started_at"]),
+                                 _dumps(job["doc"])))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ValueError(f"malformed sandbox state: {exc!r}") from None
+        top = max([next_id - 1, FIRST_ID - 1, *(r[2] for r in rows)])
+        if self._known is not None:
+            self._known.clear()
+        with self.transaction():
+            for table in TABLES:
+                self._conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+            self._conn.executemany("INSERT INTO tenants (tenant, created_at) VALUES (?, ?)", tenants)
+            self._conn.executemany("INSERT OR REPLACE INTO objects (tenant, kind, id, doc) VALUES (?, ?, ?, ?)", rows)
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO jobs (progress_id, tenant, kind, started_at, doc) VALUES (?, ?, ?, ?, ?)", jobs)
+            self._conn.execute("UPDATE meta SET value = ? WHERE key = 'next_id'", (top + 1,))
+        if self._known is not None:
+            self._known.clear()

@@ -102,8 +102,9 @@ def test_served_keep_alive_and_logging_without_keys():
         conn.request("DELETE", f"{METRICS}55/", headers={"X-CEKURA-API-KEY": KEY})
         assert conn.getresponse().status == 204
         conn.close()
-    lines = log.getvalue().splitlines()
+    lines = [line.rsplit(" ", 1)[0] for line in log.getvalue().splitlines()]  # drop the duration
     assert lines == [f"GET {PREDEFINED} 200"] * 3 + [f"DELETE {METRICS}55/ 204"]
+    assert all(line.endswith("ms") for line in log.getvalue().splitlines())
     assert KEY not in log.getvalue()
 
 
@@ -125,25 +126,22 @@ def test_served_chunked_body():
         assert response.status_code == 201 and response.json()["name"] == "chunked"
 
 
-def test_serve_calls_ready_and_stops(monkeypatch):
-    import cekura.sandbox._server as server_module
+def test_serve_calls_ready_and_stops():
     from cekura.sandbox import serve
 
     urls: list[str] = []
-    ready = threading.Event()
-    servers = []
-    make_server = server_module.make_server
-    monkeypatch.setattr(server_module, "make_server", lambda *a, **kw: servers.append(make_server(*a, **kw)) or servers[-1])
+    ready, stop = threading.Event(), threading.Event()
 
     def on_ready(url: str) -> None:
         urls.append(url)
         ready.set()
 
-    thread = threading.Thread(target=serve, kwargs={"db": ":memory:", "ready": on_ready, "log": None}, daemon=True)
+    thread = threading.Thread(target=serve, kwargs={"db": ":memory:", "ready": on_ready, "log": None, "stop": stop},
+                              daemon=True)
     thread.start()
     assert ready.wait(10)
     assert httpx.get(f"{urls[0]}{PREDEFINED}", headers={"X-CEKURA-API-KEY": KEY}).status_code == 200
-    servers[0].shutdown()
+    stop.set()
     thread.join(10)
     assert not thread.is_alive()
 
