@@ -392,3 +392,17 @@ def test_types_cost_nothing_at_run_time(served):
     proc = subprocess.run([sys.executable, "-c", script, served.url], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["[]", "False"]
+
+
+def test_async_with_options_shares_the_pool(served):
+    async def run() -> None:
+        async with AsyncCekura(api_key=KEY, api_url=served.url) as client:
+            quick = client.with_options(max_retries=0)
+            assert (await quick.metrics.get(55))["id"] == 55
+            assert quick._http is client._http and quick.max_retries == 0
+            raw = await quick.metrics.with_raw_response.get(55, timeout=3.0)
+            assert raw.status_code == 200 and raw.request_id.startswith("req_")
+            await quick.close()  # the copy leaves the shared pool open
+            assert (await client.metrics.get(55))["id"] == 55
+
+    asyncio.run(run())
