@@ -616,6 +616,11 @@ def metrics_render(rt: Any) -> int:
         agent = _parse(_read_bytes(args.agent_file, "--agent-file"), f"--agent-file {args.agent_file}")
         if not isinstance(agent, dict):
             raise UsageError(f"--agent-file {args.agent_file}: expected an agent (a JSON object)")
+    if str(metric.get("type") or "").lower() in ("custom_code", "python", "code"):
+        raise UsageError(
+            f"metric {metric.get('id', '')} is custom code: it has no judge prompt to render".replace("  ", " "),
+            "run it on calls with `cekura metrics test`",
+        )
     texts = judge_texts(metric)
     if not texts:
         raise UsageError("the metric has no judge text to render (description, prompt)", None)

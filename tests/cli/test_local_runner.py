@@ -285,6 +285,11 @@ def test_export_by_id_and_unknown_id(cli):
     assert missing.code == 1 and missing.out == ""
 
 
+def test_render_refuses_a_custom_code_metric(cli):
+    r = cli("metrics", "render", "--metric-id", "56", "--call-log-id", "7788")
+    assert r.code == 2 and "custom code" in r.err and "cekura metrics test" in r.err
+
+
 def test_render_from_a_call_log_by_id(cli):
     r = cli("metrics", "render", "--text", "{{dynamic_variables.customer_name}} / {{metadata.call_type}}",
             "--call-log-id", "7788")
