@@ -45,7 +45,7 @@ def validate(rt: Any) -> int:
     except _Refused:
         return USAGE
     count = len(metrics_file.metrics)
-    if rt.json:
+    if rt.structured:
         rt.show({"valid": True, "file": metrics_file.path, "project": metrics_file.project, "metrics": count})
     else:
         rt.say(
@@ -63,7 +63,11 @@ def export(rt: Any) -> int:
 
     args = rt.args
     output = None if args.output in (None, "-") else args.output
-    fmt = "json" if (output or "").lower().endswith(".json") or (output is None and rt.json) else "yaml"
+    fmt = (
+        "json"
+        if (output or "").lower().endswith(".json") or (output is None and rt.mode == "json")
+        else "yaml"
+    )
     if args.code_dir is not None and output is None:
         raise UsageError(
             "--code-dir needs -o FILE", "code files are referred to relative to the metrics file"
@@ -134,7 +138,7 @@ def plan(rt: Any) -> int:
 
         report(exc)  # --detailed-exitcode: every error is 1, so that 2 always means "changes"
         return API_FAILURE
-    if rt.json:
+    if rt.structured:
         rt.show(result.to_dict())
     else:
         sys.stdout.write(result.render())
@@ -162,14 +166,14 @@ def apply(rt: Any) -> int:
     from ..declarative import apply as apply_plan
 
     planned = _plan(rt, metrics_file)
-    if not rt.json:
+    if not rt.structured:
         sys.stdout.write(planned.render())
         sys.stdout.flush()
     if not planned.has_changes:
-        if rt.json:
+        if rt.structured:
             rt.show({"plan": planned.to_dict(), "applied": None})
         return OK
-    if rt.json and not args.yes:
+    if rt.structured and not args.yes:
         sys.stderr.write(planned.render())  # stdout stays JSON; the question needs the plan
     if not args.yes and not _confirm():
         rt.note("Nothing was changed.")
@@ -194,7 +198,7 @@ def apply(rt: Any) -> int:
             "(it plans from what the server has)",
         )
         return API_FAILURE
-    if rt.json:
+    if rt.structured:
         rt.show({"plan": planned.to_dict(), "applied": result.to_dict()})
     else:
         touched = set(result.updated) | set(result.attached) | set(result.detached) | set(result.toggled)

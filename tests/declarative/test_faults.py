@@ -150,7 +150,15 @@ def test_cli_apply_through_the_fault_proxy(run, served, direct, metrics_file, mo
         codes = []
         for _ in range(8):
             result = run(
-                "metrics", "apply", "-f", str(metrics_file), "--yes", "--timeout", "0.2", "--max-retries", "6"
+                "metrics",
+                "apply",
+                "-f",
+                str(metrics_file),
+                "--yes",
+                "--http-timeout",
+                "0.2",
+                "--max-retries",
+                "6",
             )
             codes.append(result.code)
             assert result.code in (0, 1), result.err

@@ -292,3 +292,13 @@ def test_a_refusal_after_some_writes_says_how_to_finish(run, direct, counted, tm
     monkeypatch.setattr(Cekura, "_send", original)
     finished = run("metrics", "apply", "-f", "m.yaml", "--yes")
     assert finished.code == 0 and "Applied: 0 created, 1 updated, 0 deleted (1 write call)." in finished.out
+
+
+def test_yaml_and_query_output(run, counted, tmp_path):
+    exported = run("metrics", "export", "--project-id", "1", "--format", "yaml")
+    assert exported.code == 0 and yaml.safe_load(exported.out)["project"] == 1
+    (tmp_path / "m.yaml").write_text(exported.out + "- {name: Extra, prompt: Anything else?}\n")
+    planned = run("metrics", "plan", "-f", "m.yaml", "--format", "yaml")
+    assert yaml.safe_load(planned.out)["summary"]["create"] == 1
+    queried = run("metrics", "plan", "-f", "m.yaml", "--query", "summary.create")
+    assert queried.code == 0 and queried.out.strip() == "1"
