@@ -25,8 +25,13 @@ def _runner_calls(p: argparse.ArgumentParser, *, many: bool = True) -> None:
     g.add_argument("--call", metavar="FILE", action="append", help="a call in a JSON file (object, or array of calls)")
     if many:
         g.add_argument("--calls", metavar="PATH", action="append", help="a JSONL file, '-' (stdin) or a directory of .json/.jsonl")
-    g.add_argument("--call-log-id", metavar="ID[,ID]", type=t.id_list, action="append", help="production call log(s)")
-    g.add_argument("--run-id", metavar="ID[,ID]", type=t.id_list, action="append", help="simulation run(s)")
+    g.add_argument(
+        "--call-log-id", metavar="ID", type=t.id_list, nargs="+", action="extend",
+        help="production call log(s): 7788 7789 or 7788,7789",
+    )
+    g.add_argument(
+        "--run-id", metavar="ID", type=t.id_list, nargs="+", action="extend", help="simulation run(s): 9001 9002"
+    )
 
 
 def _metrics_test(p: argparse.ArgumentParser) -> None:

@@ -257,7 +257,7 @@ def test_export_turns_saved_call_logs_into_payloads(run, files, tmp_path):
 # ----------------------------------------------------------------------------- calls fetched by id (sandbox)
 def test_calls_and_runs_by_id_from_the_sandbox(cli, files):
     code = files("m.py", '_result = "booked" in data["transcript"]\n_explanation = data["call_end_reason"]\n')
-    r = cli("metrics", "test", "--code-file", code, "--call-log-id", "7788,7789", "--run-id", "9001", "--format", "json")
+    r = cli("metrics", "test", "--code-file", code, "--call-log-id", "7788", "7789", "--run-id", "9001", "--format", "json")
     assert r.code == 0, r.err
     rows = lines(r.out)
     assert [row["call_id"] for row in rows] == [7788, 7789, 9001]
