@@ -50,7 +50,8 @@ def _parse(data: bytes, label: str) -> Any:
     except ValueError as exc:
         where = f" at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-        raise UsageError(f"{label}: invalid JSON{where}: {msg}") from None
+        hint = "one call per file, or give JSON lines with --calls FILE.jsonl" if msg == "Extra data" else None
+        raise UsageError(f"{label}: invalid JSON{where}: {msg}", hint) from None
 
 
 def _stem(path: str) -> str:
@@ -135,7 +136,13 @@ class CallSource:
         for kind, path in self.files:
             if kind == "doc":
                 label = f"--calls {path}"
-                yield from _document_calls(_parse(_read_bytes(path, "--calls"), label), label, _stem(path))
+                raw = _read_bytes(path, "--calls")
+                try:
+                    calls = _document_calls(_parse(raw, label), label, _stem(path))
+                except UsageError:  # found mid-run: an error of that file's call, like a bad JSON line
+                    yield _stem(path), (raw if self.decode is False else raw.decode(errors="replace"))
+                    continue
+                yield from calls
                 continue
             stem = "stdin" if path == "-" else _stem(path)
             stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
@@ -180,6 +187,8 @@ def _load_metric(rt: Any) -> dict[str, Any]:
         metric = rt.client.metrics.get(args.metric_id)
     elif args.from_file is not None:
         label = f"--from-file {'(stdin)' if args.from_file == '-' else args.from_file}"
+        if args.from_file.endswith(".py"):
+            raise UsageError(f"{label}: --from-file takes a metric as JSON", "give Python source with --code-file")
         metric = _input.parse_json(_input.read_text(args.from_file, "--from-file"), label)
         if not isinstance(metric, dict):
             raise UsageError(f"{label}: expected a metric (a JSON object)")
@@ -552,6 +561,12 @@ def metrics_test(rt: Any) -> int:
         results.close()  # stops the workers now, also on Ctrl-C or a closed pipe
         progress.end()
     elapsed = time.monotonic() - started
+    if args.summary_file:
+        try:
+            with open(args.summary_file, "w", encoding="utf-8") as fh:
+                json.dump(summary.as_dict(elapsed), fh, indent=1, default=str)
+        except OSError as exc:
+            rt.note(f"warning: --summary-file {args.summary_file}: cannot write it ({exc.strerror or exc})")
     lines = summary.lines(elapsed, workers)
     if rt.json:
         rt.note("\n".join(lines))
@@ -601,6 +616,11 @@ def metrics_render(rt: Any) -> int:
         agent = _parse(_read_bytes(args.agent_file, "--agent-file"), f"--agent-file {args.agent_file}")
         if not isinstance(agent, dict):
             raise UsageError(f"--agent-file {args.agent_file}: expected an agent (a JSON object)")
+    if str(metric.get("type") or "").lower() in ("custom_code", "python", "code"):
+        raise UsageError(
+            f"metric {metric.get('id', '')} is custom code: it has no judge prompt to render".replace("  ", " "),
+            "run it on calls with `cekura metrics test`",
+        )
     texts = judge_texts(metric)
     if not texts:
         raise UsageError("the metric has no judge text to render (description, prompt)", None)

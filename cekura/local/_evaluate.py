@@ -493,7 +493,7 @@ def evaluate_payload(
     ticking = _Clock.ticking and timeout is not None and timeout > 0
     alarm = (
         not ticking and timeout is not None and timeout > 0
-        and threading.current_thread() is threading.main_thread()
+        and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     )
     triggered: bool | None = None
     started = time.perf_counter()

@@ -132,6 +132,9 @@ class _Worker:
                 n = os.write(self.wfd, head)
             except BlockingIOError:
                 return
+            except OSError:  # the worker is gone (EPIPE): its end of file on the other pipe retires it
+                self.outbuf.clear()
+                return
             if n == len(head):
                 self.outbuf.popleft()
             else:
@@ -357,8 +360,9 @@ class WorkerPool:
                 seq = next_seq
                 next_seq += 1
                 ids[seq] = call_id
-                payloads[seq] = data
-                items.append((seq, data))
+                blob = pack(data)
+                payloads[seq] = blob
+                items.append((seq, blob))
             return items
 
         for worker in self._workers:  # warm workers from an earlier run
@@ -512,6 +516,21 @@ def encode(message: Any) -> bytes:
         return b"M" + marshal.dumps(message)
     except ValueError:
         return b"P" + pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def pack(data: Any) -> bytes:
+    """One call's payload on the wire, on its own: b"J" + JSON text (decoded by the worker),
+    b"M" + marshal, or b"P" + pickle. Each call is serialised apart from the others, so the
+    same dict given for two calls arrives as two dicts (a metric changing `data` never
+    changes another call's)."""
+    if isinstance(data, bytes):
+        return b"J" + data
+    if isinstance(data, str):
+        return b"J" + data.encode()
+    try:
+        return b"M" + marshal.dumps(data)
+    except ValueError:
+        return b"P" + pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _result_from(call_id: Any, item: list[Any]) -> Result:

@@ -291,8 +291,13 @@ def main() -> None:
                 PROGRESS.pack_into(progress, 0, *state)
                 found = None
                 try:
-                    if isinstance(data, (bytes, str)):  # JSON text, decoded here rather than in the parent
-                        data, found = decode(data)
+                    tag, body = data[:1], data[1:]
+                    if tag == b"J":  # JSON text, decoded here rather than in the parent
+                        data, found = decode(body)
+                    elif tag == b"M":
+                        data = marshal.loads(body)
+                    else:
+                        data = pickle.loads(body)
                     res = evaluate(spec, data, None, timeout=limits.timeout, judge=judge)
                 except InputError as exc:
                     res = _evaluate.Result(None, None, "", None, str(exc))

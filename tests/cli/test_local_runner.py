@@ -107,6 +107,19 @@ def test_compare_and_fail_under_gate(run, files, calls_jsonl, script):
     assert run(*base, "--fail-under", "0.8").code == 0
 
 
+def test_summary_file_for_ci(run, script, calls_jsonl, tmp_path):
+    target = tmp_path / "summary.json"
+    r = run("metrics", "test", "--code-file", script, "--name", "Long call", "--calls", calls_jsonl, "--compare",
+            "--summary-file", str(target), "--format", "json")
+    assert r.code == 0, r.err
+    summary = json.loads(target.read_text())
+    assert (summary["calls"], summary["passed"], summary["failed"], summary["errors"]) == (6, 2, 4, 0)
+    assert summary["values"] == {"False": 4, "True": 2}
+    comparison = summary["comparison"]
+    assert (comparison["comparable"], comparison["agree"]) == (6, 5)
+    assert {"local": "False", "platform": "True", "calls": 1} in comparison["confusion"]
+
+
 def test_pass_rate_gate_without_compare(run, script, calls_jsonl):
     assert run("metrics", "test", "--code-file", script, "--calls", calls_jsonl, "--fail-under", "0.5").code == 1
     assert run("metrics", "test", "--code-file", script, "--calls", calls_jsonl, "--fail-under", "30%").code == 0
@@ -121,9 +134,12 @@ def test_directory_of_calls_and_api_shaped_call_logs(run, files, tmp_path, scrip
            "evaluation": {"metrics": []}}
     (folder / "c.json").write_text(json.dumps([log]))
     (folder / "notes.txt").write_text("ignored")
+    (folder / "z-broken.json").write_text("{oops")
     r = run("metrics", "test", "--code-file", script, "--calls", str(folder), "--format", "json")
-    assert r.code == 0, r.err
-    assert [(row["call_id"], row["result"]) for row in lines(r.out)] == [(1, True), (2, False), (3, True), (77, True)]
+    assert r.code == 1, r.err  # the broken file is an error of its call; the others ran
+    rows = lines(r.out)
+    assert [(row["call_id"], row["result"]) for row in rows[:4]] == [(1, True), (2, False), (3, True), (77, True)]
+    assert rows[4]["call_id"] == "z-broken" and "not valid JSON" in rows[4]["error"]
 
 
 def test_a_hostile_call_does_not_stop_the_run(run, files, calls_jsonl):
@@ -166,6 +182,8 @@ def test_progress_on_stderr_when_asked(run, script, calls_jsonl):
         (["--code-file", "SCRIPT", "--calls", "CALLS", "--compare"], "--compare needs the metric's name"),
         (["--code-file", "SCRIPT", "--eval-type", "numeric", "--calls", "CALLS", "--fail-under", "0.5"], "add --compare"),
         (["--from-file", "LIST", "--calls", "CALLS"], "expected a metric"),
+        (["--from-file", "SCRIPT", "--calls", "CALLS"], "give Python source with --code-file"),
+        (["--code-file", "SCRIPT", "--call", "CALLS"], "give JSON lines with --calls"),
         (["--from-file", "JUDGE", "--calls", "CALLS"], "not custom code"),
     ],
 )
@@ -239,7 +257,7 @@ def test_export_turns_saved_call_logs_into_payloads(run, files, tmp_path):
 # ----------------------------------------------------------------------------- calls fetched by id (sandbox)
 def test_calls_and_runs_by_id_from_the_sandbox(cli, files):
     code = files("m.py", '_result = "booked" in data["transcript"]\n_explanation = data["call_end_reason"]\n')
-    r = cli("metrics", "test", "--code-file", code, "--call-log-id", "7788,7789", "--run-id", "9001", "--format", "json")
+    r = cli("metrics", "test", "--code-file", code, "--call-log-id", "7788", "7789", "--run-id", "9001", "--format", "json")
     assert r.code == 0, r.err
     rows = lines(r.out)
     assert [row["call_id"] for row in rows] == [7788, 7789, 9001]
@@ -265,6 +283,11 @@ def test_export_by_id_and_unknown_id(cli):
     assert run["run_id"] == 9001 and "expected_outcome" in run
     missing = cli("calls", "export", "--call-log-id", "999999")
     assert missing.code == 1 and missing.out == ""
+
+
+def test_render_refuses_a_custom_code_metric(cli):
+    r = cli("metrics", "render", "--metric-id", "56", "--call-log-id", "7788")
+    assert r.code == 2 and "custom code" in r.err and "cekura metrics test" in r.err
 
 
 def test_render_from_a_call_log_by_id(cli):

@@ -175,3 +175,15 @@ def test_cpu_time_is_capped_per_batch(pool):
     # the worker's own RLIMIT_CPU budget is set (the audit hook lets only the worker change limits)
     code = "import resource\n_result = resource.getrlimit(resource.RLIMIT_CPU)[0] != resource.RLIM_INFINITY"
     assert pool.evaluate(MetricSpec(code), make_call()).result is True
+
+
+def test_each_call_gets_a_fresh_namespace_and_its_own_data():
+    code = (
+        "seen = globals().get('counter', 0)\ncounter = seen + 1\n"
+        "data.setdefault('touched', 0)\ndata['touched'] += 1\n"
+        "_result = seen == 0 and data['touched'] == 1\n"
+    )
+    shared = make_call()
+    results = list(evaluate_many(code, [shared] * 20, workers=1))
+    assert all(r.result is True for r in results), [r.error for r in results]
+    assert "touched" not in shared  # the caller's dict is never modified
