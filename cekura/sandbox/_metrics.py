@@ -228,8 +228,12 @@ def _filter_tree(raw: str):
 
 def list_metrics(ctx: Ctx) -> tuple[int, Any]:
     q = ctx.query
-    metrics = ctx.all(METRIC)
     agents = {a["id"]: a for a in ctx.all("agent")}
+    if ("agent_id" in q or "project_id" in q) and _sql_comparable(q.get("agent_id"), q.get("project_id")):
+        # only the candidates are decoded (the list under load is mostly filtered by agent)
+        metrics = ctx.store.all_of_agent_or_project(ctx.tenant, METRIC, q.get("agent_id"), q.get("project_id"))
+    else:
+        metrics = ctx.all(METRIC)
     if "agent_id" in q or "project_id" in q:
         metrics = [m for m in metrics if q.get("agent_id") in m["agents"] or m["project"] == q.get("project_id")]
     if "agents" in q:
@@ -249,6 +253,11 @@ def list_metrics(ctx: Ctx) -> tuple[int, Any]:
         for item in out:
             item.update(overall_score=None, total_score=None)  # no calls are ever scored here
     return 200, out
+
+
+def _sql_comparable(*values: Any) -> bool:
+    """Values SQLite compares as Python's ``==`` does (ints within 64 bits, or None)."""
+    return all(v is None or (type(v) is int and -(2**63) <= v < 2**63) for v in values)
 
 
 def _tenant_metrics(ctx: Ctx, metric_ids: list[int], project: int | None = None) -> list[dict[str, Any]]:

@@ -225,6 +225,18 @@ class Store:
         rows = self._query("SELECT doc FROM objects WHERE tenant = ? AND kind = ? ORDER BY id", (tenant, kind))
         return [json.loads(doc) for (doc,) in rows]
 
+    def all_of_agent_or_project(self, tenant: str, kind: str, agent: Any, project: Any) -> list[dict[str, Any]]:
+        """The documents whose ``agents`` list holds ``agent`` (when not None) or whose ``project``
+        is ``project`` (NULL matches a null or missing one), filtered by SQLite's own JSON functions
+        so that only the matches are decoded here. A superset of what equality in Python selects:
+        callers still apply their exact test to what comes back."""
+        rows = self._query(
+            "SELECT doc FROM objects WHERE tenant = ? AND kind = ? AND ("
+            "(? IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(doc, '$.agents') WHERE value = ?))"
+            " OR json_extract(doc, '$.project') IS ?) ORDER BY id",
+            (tenant, kind, agent, agent, project))
+        return [json.loads(doc) for (doc,) in rows]
+
     def put(self, tenant: str, kind: str, doc: dict[str, Any]) -> None:
         with self.transaction():
             self._conn.execute("INSERT OR REPLACE INTO objects (tenant, kind, id, doc) VALUES (?, ?, ?, ?)",
