@@ -34,12 +34,54 @@ def _registry():
     return Registry().with_resource(SPEC_URI, resource)
 
 
+class _NotInlinable(Exception):
+    pass
+
+
+def _at_pointer(spec: Any, pointer: str) -> Any:
+    node = spec
+    for part in pointer[2:].split("/"):
+        part = part.replace("~1", "/").replace("~0", "~")
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    return node
+
+
+def _inline(spec: Any, node: Any, seen: tuple[str, ...] = ()) -> Any:
+    """``node`` with every local ``$ref`` replaced by (a copy of) what it points at.
+
+    ``{"$ref": X}`` becomes X; ``{"$ref": X, ...annotations}`` becomes
+    ``{...annotations, "allOf": [X]}`` (the same checks, the same errors). Raises
+    ``_NotInlinable`` for a cycle or a reference that is not local."""
+    if isinstance(node, list):
+        return [_inline(spec, item, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if ref is not None:
+        if not isinstance(ref, str) or not ref.startswith("#/") or ref in seen or "allOf" in node:
+            raise _NotInlinable(ref)
+        target = _inline(spec, _at_pointer(spec, ref), (*seen, ref))
+        if len(node) == 1:
+            return target
+        rest = {key: value for key, value in node.items() if key != "$ref"}
+        return {**_inline(spec, rest, seen), "allOf": [target]}
+    return {key: value if key in ("enum", "const", "default", "examples") else _inline(spec, value, seen)
+            for key, value in node.items()}
+
+
 @functools.cache
 def validator(schema_pointer: str):
-    """A compiled Draft 2020-12 validator for the schema at ``schema_pointer`` in the spec."""
+    """A compiled Draft 2020-12 validator for the schema at ``schema_pointer`` in the spec.
+
+    When every ``$ref`` under it is local and acyclic, the schema is inlined once: resolving
+    references on each validation was ~40% of a write's validation time under load. Otherwise
+    the references are resolved against the spec as they are met."""
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator({"$ref": SPEC_URI + schema_pointer}, registry=_registry())
+    try:
+        return Draft202012Validator(_inline(load_spec(), {"$ref": schema_pointer}))
+    except _NotInlinable:
+        return Draft202012Validator({"$ref": SPEC_URI + schema_pointer}, registry=_registry())
 
 
 def type_name(value: Any) -> str:
