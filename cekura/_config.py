@@ -30,7 +30,8 @@ ENV_VARS = {
     "default_project_id": "CEKURA_PROJECT_ID",
     "default_organization_id": "CEKURA_ORGANIZATION_ID",
 }
-KNOWN_KEYS = tuple(ENV_VARS)
+#: every key `cekura config set` writes: the settings above, and the plain-http opt-in (see below)
+KNOWN_KEYS = (*ENV_VARS, "allow_insecure_http")
 #: Profiles: named sections `[profiles.NAME]` of the config file, chosen by `profile=` /
 #: `--profile NAME` or this variable; the chosen section stands in for the file's top level.
 PROFILE_ENV = "CEKURA_PROFILE"

@@ -44,6 +44,8 @@ def _settings(rt: Any) -> Any:
 def _source(settings: Any, key: str) -> str:
     from .. import _config
 
+    if key == _config.ALLOW_INSECURE_HTTP_KEY:
+        return _config.insecure_http_allowed()[1]
     flag = {"api_key": "api-key", "api_url": "api-url", "default_project_id": "project-id"}.get(key, key)
     where = SOURCES[settings.sources[key]].format(flag=flag, env=_config.ENV_VARS[key])
     if where == "default" and key == "api_key":
@@ -71,6 +73,8 @@ def _effective(settings: Any) -> dict[str, Any]:
         "api_url": settings.api_url,
         "default_project_id": settings.project_id,
         "default_organization_id": settings.organization_id,
+        # the plain-http opt-in: shown only when on (it is off unless the user turned it on)
+        "allow_insecure_http": True if _config.insecure_http_allowed()[0] else None,
     }
 
 
@@ -123,6 +127,11 @@ def _checked_value(key: str, raw: str) -> Any:
             return _types.positive_id(value)
         except Exception:
             raise UsageError(f"{key} must be a positive whole number, got {raw!r}") from None
+    if key == _config.ALLOW_INSECURE_HTTP_KEY:
+        flag = value.lower()
+        if flag not in ("true", "false"):
+            raise UsageError(f"{key} must be true or false, got {raw!r}")
+        return flag == "true"
     if key == "api_url":
         try:
             return _types.api_url(value).rstrip("/")
@@ -166,7 +175,7 @@ def _store(rt: Any, key: str, value: Any) -> Any:
     else:
         section[key], present = value, True
     path = _config.write_config_file(data) if present else _config.config_path()
-    env = _config.ENV_VARS[key]
+    env = _config.ENV_VARS.get(key, _config.ALLOW_INSECURE_HTTP_ENV)
     if os.environ.get(env):
         rt.note(f"note: {env} is set in the environment and takes precedence over the config file")
     return path, present
@@ -179,6 +188,11 @@ def config_set(rt: Any) -> None:
     if raw == "-":
         raw = _read_secret_stdin(key)
     value = _checked_value(key, raw)
+    if key == _config.ALLOW_INSECURE_HTTP_KEY and _config.chosen_profile(rt.args.profile):
+        raise UsageError(
+            f"{key} is read from the top level of the config file only, not from a profile",
+            f"run `cekura config set {key} {raw}` without --profile (and with CEKURA_PROFILE unset)",
+        )
     path, _ = _store(rt, key, value)
     shown = _config.mask(value) if key == "api_key" else value
     rt.say(f"Set {key} = {shown} in {path}{_where(rt)}")

@@ -39,7 +39,7 @@ exit codes: 0 ok, 1 the API refused or failed (or you declined), 2 bad usage or 
 Run `cekura COMMAND --help` for the flags and examples of each command."""
 
 #: `cekura config set` keys (the SDK's cekura._config.KNOWN_KEYS; a test keeps them equal).
-CONFIG_KEYS = ("api_key", "api_url", "default_project_id", "default_organization_id")
+CONFIG_KEYS = ("api_key", "api_url", "default_project_id", "default_organization_id", "allow_insecure_http")
 SHELLS = ("bash", "zsh", "fish", "tcsh")
 
 

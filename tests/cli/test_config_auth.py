@@ -103,7 +103,8 @@ def test_config_get_masks_the_key(run, isolated_home):
     everything = run("config", "get", "--format", "json").json
     assert everything["api_key"] == "ck_l…ef"
     assert set(everything) == {
-        "api_key", "api_url", "default_project_id", "default_organization_id", "profile", "sources"
+        "api_key", "api_url", "default_project_id", "default_organization_id", "allow_insecure_http",
+        "profile", "sources",
     }
     assert everything["sources"] == {"api_key": "config file", "api_url": "default"}
     one = run("config", "get", "api_key")
@@ -170,3 +171,23 @@ def test_status_exits_1_when_no_key_is_set(run, isolated_home):
     assert run("--sandbox", "auth", "status").code == 0
     run("auth", "login", "--api-key", KEY)
     assert run("auth", "status").code == 0
+
+
+def test_config_set_allow_insecure_http_is_a_top_level_boolean(run, isolated_home, monkeypatch):
+    monkeypatch.delenv("CEKURA_ALLOW_INSECURE_HTTP", raising=False)
+    url = "http://example.invalid"
+    refused = run("--api-key", KEY, "--api-url", url, "metrics", "list")
+    assert refused.code == 2 and "clear text" in refused.err
+    assert run("config", "set", "allow_insecure_http", "maybe").code == 2
+    assert run("--profile", "staging", "config", "set", "allow_insecure_http", "true").code == 2
+    assert "allow_insecure_http" not in (stored(isolated_home) if config_file(isolated_home).exists() else {})
+    result = run("config", "set", "allow_insecure_http", "true")
+    assert result.code == 0, result.err
+    assert stored(isolated_home)["allow_insecure_http"] is True
+    shown = run("config", "get", "allow_insecure_http")
+    assert shown.code == 0 and shown.out.strip() == "True"
+    # Opted in: the refusal is gone (the request then fails to connect: .invalid never resolves).
+    opted = run("--api-key", KEY, "--api-url", url, "--max-retries", "0", "metrics", "list")
+    assert "clear text" not in opted.err and opted.code == 1
+    assert run("config", "unset", "allow_insecure_http").code == 0
+    assert run("--api-key", KEY, "--api-url", url, "metrics", "list").code == 2
