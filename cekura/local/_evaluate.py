@@ -32,17 +32,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-#: eval_type spellings (the API's, the docs', the dashboard's, legacy) -> the API's word.
+from .._vocabulary import VALUE_ALIASES
+
+#: eval_type spellings (the API's, the docs', the dashboard's, legacy) -> the API's word: the wire
+#: values themselves, plus every documented spelling from the one vocabulary table.
 EVAL_TYPES = {
-    "binary": "binary",
-    "boolean": "binary",
-    "bool": "binary",
-    "binary_workflow_adherence": "binary",
-    "binary_qualitative": "binary",
-    "numeric": "numeric",
-    "continuous_qualitative": "continuous_qualitative",
-    "rating": "continuous_qualitative",
-    "enum": "enum",
+    **{wire: wire for wire in ("binary", "numeric", "continuous_qualitative", "enum")},
+    **VALUE_ALIASES["eval_type"],
 }
 
 SCRIPT = "script"
