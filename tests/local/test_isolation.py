@@ -23,6 +23,14 @@ def pool():
         yield p
 
 
+@pytest.fixture(scope="module")
+def roomy_pool():
+    """For the memory cases: a wall-time limit far above what filling 256 MB takes on a loaded
+    machine, so the memory limit (not the clock) is what ends them."""
+    with WorkerPool(1, Limits(timeout=30, memory_mb=256)) as p:
+        yield p
+
+
 def hostile(pool, body: str, *, marker: int = 3):
     """Run `body` on call `marker` of six calls; the others set _result = True."""
     code = f"if data['call_log_id'] == {marker}:\n" + "".join(f"    {line}\n" for line in body.splitlines()) + "_result = True\n"
@@ -51,13 +59,13 @@ def test_code_stuck_in_c_gets_its_worker_killed(pool):
     assert "timed out" in r.error
 
 
-def test_unbounded_allocation_hits_the_memory_limit(pool):
-    r = hostile(pool, "chunks = []\nwhile True:\n    chunks.append(bytearray(16 * 1024 * 1024))")
+def test_unbounded_allocation_hits_the_memory_limit(roomy_pool):
+    r = hostile(roomy_pool, "chunks = []\nwhile True:\n    chunks.append(bytearray(16 * 1024 * 1024))")
     assert r.error.startswith("MemoryError")
 
 
-def test_one_huge_allocation_hits_the_memory_limit(pool):
-    assert hostile(pool, "x = bytearray(8 * 1024 ** 3)").error.startswith("MemoryError")
+def test_one_huge_allocation_hits_the_memory_limit(roomy_pool):
+    assert hostile(roomy_pool, "x = bytearray(8 * 1024 ** 3)").error.startswith("MemoryError")
 
 
 @pytest.mark.parametrize(
