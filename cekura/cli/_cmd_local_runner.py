@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from .. import _vocabulary
 from ._errors import API_FAILURE, OK, UsageError
 
 MAX_CALL_FILE = 256 * 1024 * 1024  # one --call file (a single JSON document) may be this large
@@ -616,7 +617,7 @@ def metrics_render(rt: Any) -> int:
         agent = _parse(_read_bytes(args.agent_file, "--agent-file"), f"--agent-file {args.agent_file}")
         if not isinstance(agent, dict):
             raise UsageError(f"--agent-file {args.agent_file}: expected an agent (a JSON object)")
-    if str(metric.get("type") or "").lower() in ("custom_code", "python", "code"):
+    if _vocabulary.wire_value("type", str(metric.get("type") or "")) == "custom_code":
         raise UsageError(
             f"metric {metric.get('id', '')} is custom code: it has no judge prompt to render".replace("  ", " "),
             "run it on calls with `cekura metrics test`",

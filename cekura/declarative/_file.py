@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ValidationError
+from .._vocabulary import wire_value
 
 SCHEMA_FILE = "metrics-file.schema.json"
 FORMAT_VERSION = 1
@@ -281,9 +282,9 @@ def _rule_problems(
             except (UnicodeDecodeError, ValueError) as exc:
                 add(f"{here}.code_file", f"cannot read {code_file}: {exc}")
         kind = entry.get("type")
-        if kind in ("python", "custom_code") and not entry.get("code") and not entry.get("code_file"):
+        if isinstance(kind, str) and wire_value("type", kind) == "custom_code" and not entry.get("code") and not entry.get("code_file"):
             add(here, "a python metric needs its source: code: | ... or code_file: path.py")
-        if kind in (None, "llm_judge") and ("code" in entry or "code_file" in entry):
+        if (kind is None or (isinstance(kind, str) and wire_value("type", kind) == "llm_judge")) and ("code" in entry or "code_file" in entry):
             add(f"{here}.type", "code is only used by python metrics; add type: python")
     # names and keys share one namespace: a key equal to another metric's name is ambiguous
     for index, entry in enumerate(entries):

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .._vocabulary import VALUE_ALIASES
+from .._vocabulary import VALUE_ALIASES, wire_value
 
 #: eval_type spellings (the API's, the docs', the dashboard's, legacy) -> the API's word: the wire
 #: values themselves, plus every documented spelling from the one vocabulary table.
@@ -102,7 +102,7 @@ class MetricSpec:
         if not isinstance(metric, dict):
             raise MetricCodeError("a metric must be a JSON object")
         kind = str(metric.get("type") or "custom_code").strip().lower()
-        if kind not in ("custom_code", "python", "code", "custom-code"):
+        if wire_value("type", kind) != "custom_code":
             raise MetricCodeError(
                 f"metric {metric.get('id', metric.get('name', ''))!s} is of type {kind!r}, not custom code"
                 + ("; `cekura metrics render` shows an LLM judge's prompt" if kind == "llm_judge" else "")

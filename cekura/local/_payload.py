@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._vocabulary import wire_value
+
 MAIN, TESTER = "Main Agent", "Testing Agent"
 _ROLE_WORDS = {
     "main agent": MAIN, "assistant": MAIN, "agent": MAIN, "bot": MAIN, "ai": MAIN, "main_agent": MAIN,
@@ -120,7 +122,7 @@ def metric_value(metric: dict[str, Any]) -> Any:
     score = metric.get("score")
     if score is None:
         return None
-    if kind.startswith("binary") or kind == "boolean":
+    if wire_value("eval_type", kind) == "binary" or kind.startswith("binary"):
         return score >= 5 if isinstance(score, (int, float)) else score
     if isinstance(score, float) and score.is_integer() and kind == "numeric":
         return int(score)
