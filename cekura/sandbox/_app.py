@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import sqlite3
-import uuid
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote
@@ -101,10 +101,13 @@ def _path_params(op: Operation, raw: dict[str, str]) -> dict[str, Any]:
 
 
 def _query_params(op: Operation, raw_query: str) -> dict[str, Any]:
-    given = dict(parse_qsl(raw_query, keep_blank_values=True))  # the last value wins, like Django
+    declared = op.declared_query
+    if not declared:
+        return {}
+    given = dict(parse_qsl(raw_query, keep_blank_values=True)) if raw_query else {}  # the last value wins
     out: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
-    for param in op.query_params():
+    for param in declared:
         value = given.get(param.name, "")
         if value == "":
             if param.required:
@@ -147,7 +150,7 @@ def seed_tenant(store: Store, tenant: str, now: float) -> None:
 def handle(sandbox: Sandbox, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes,
            base_url: str) -> tuple[int, dict[str, str], bytes]:
     # Every answer names its request, as API gateways do (X-Request-Id), for support and logs.
-    request_id = {"X-Request-Id": "req_" + uuid.uuid4().hex}
+    request_id = {"X-Request-Id": "req_" + os.urandom(16).hex()}  # 128 random bits, like uuid4().hex
     try:
         status, payload = _dispatch(sandbox, method.upper(), path, query, headers, body, base_url.rstrip("/"))
         return encode(status, payload, request_id)

@@ -32,10 +32,11 @@ _VERSION_SKIP = ("is_active",)
 
 def _next_history_id(ctx: Ctx) -> int:
     """Versions are numbered per tenant (1, 2, ...), apart from the ids of what users create."""
-    counter = ctx.get("counter", 1) or {"id": 1, "history": 0}
-    counter["history"] += 1
-    ctx.put("counter", counter)
-    return counter["history"]
+    value = ctx.store.bump(ctx.tenant, "counter", 1, "history")  # the stored counter document, in SQL
+    if value is None:
+        ctx.put("counter", {"id": 1, "history": 1})
+        return 1
+    return value
 
 
 def record(ctx: Ctx, metric: dict[str, Any], history_type: str, reason: str | None = None) -> dict[str, Any]:
@@ -52,7 +53,7 @@ def record(ctx: Ctx, metric: dict[str, Any], history_type: str, reason: str | No
 
 def ensure_history(ctx: Ctx) -> None:
     """Once per tenant, before its first recorded change: the demo metrics' "created" versions."""
-    if ctx.get(HISTORY_MARKER, 1) is None:
+    if not ctx.store.has(ctx.tenant, HISTORY_MARKER, 1):
         ctx.put(HISTORY_MARKER, {"id": 1})
         seed_history(ctx)
 
@@ -77,8 +78,11 @@ def recorded(handler: Handler, history_type: str) -> Handler:
         if history_type == "-" and before is not None:
             record(ctx, before, "-")
         elif history_type == "+":
+            # the payload is public(stored metric), and record() takes the same snapshot of either
             for item in payload if isinstance(payload, list) else [payload]:
-                record(ctx, ctx.get(_metrics.METRIC, item["id"]) or item, "+")
+                record(ctx, item, "+")
+        elif "id" in ctx.params and isinstance(payload, dict) and payload.get("id") == ctx.params["id"]:
+            record(ctx, payload, "~")  # an update answers public(stored metric)
         else:
             ids = [ctx.params["id"]] if "id" in ctx.params else list(dict.fromkeys(ctx.body.get("metric_ids", [])))
             for metric_id in ids:

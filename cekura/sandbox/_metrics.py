@@ -114,7 +114,7 @@ def metric_errors(ctx: Ctx, body: Any, current: dict[str, Any] | None = None, pa
 def _register_agents(ctx: Ctx, agent_ids: list[int]) -> None:
     """Agents are not an API resource here: unknown ones join the demo project on first use."""
     for agent_id in agent_ids:
-        if ctx.get("agent", agent_id) is None:
+        if not ctx.store.has(ctx.tenant, "agent", agent_id):
             ctx.put("agent", generic_agent(agent_id))
 
 

@@ -22,7 +22,8 @@ _TWIN = re.compile(r"^(/[^/]+/v[0-9]+/[^/]+)-external(?=/|$)")
 
 def plain_path(path: str, strict: bool = False) -> str:
     """The spec path that answers ``path`` (twins and, unless strict, slash-less paths folded)."""
-    path = _TWIN.sub(r"\1", path, count=1)
+    if "-external" in path:
+        path = _TWIN.sub(r"\1", path, count=1)
     if not strict and not path.endswith("/"):
         path += "/"
     return path

@@ -55,6 +55,11 @@ class Operation:
     def path_param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.location == "path" and p.name == name), None)
 
+    @functools.cached_property
+    def declared_query(self) -> tuple[Param, ...]:
+        """``query_params()``, computed once (``params`` is set when the routes are built)."""
+        return tuple(self.query_params())
+
 
 @dataclass
 class Route:
@@ -114,8 +119,33 @@ def routes() -> tuple[Route, ...]:
     return tuple(out)
 
 
-def match(path: str) -> tuple[Route, dict[str, str]] | None:
+@functools.cache
+def _route_table() -> tuple[dict[str, Route], dict[int, tuple[Route, ...]]]:
+    """Literal routes by path, and templated routes by the number of ``/`` in what they match
+    (a path parameter never holds a ``/``), each group in ``routes()`` order."""
+    literal: dict[str, Route] = {}
+    templated: dict[int, list[Route]] = {}
     for route in routes():
+        if route.literal:
+            literal.setdefault(route.template, route)
+        else:
+            templated.setdefault(route.template.count("/"), []).append(route)
+    return literal, {count: tuple(group) for count, group in templated.items()}
+
+
+def match(path: str) -> tuple[Route, dict[str, str]] | None:
+    """The first route of ``routes()`` whose regex matches ``path``, with its raw parameters.
+
+    Same answer as trying every route's regex in order, by a dict lookup and a few regexes."""
+    literal, templated = _route_table()
+    route = literal.get(path)
+    if route is not None:
+        return route, {}
+    if path.endswith("\n"):  # `$` also matches before a final newline: keep the regexes' answer
+        route = literal.get(path[:-1])
+        if route is not None:
+            return route, {}
+    for route in templated.get(path.count("/"), ()):
         m = route.regex.match(path)
         if m:
             return route, m.groupdict()
