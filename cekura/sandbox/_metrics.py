@@ -186,10 +186,12 @@ def update(ctx: Ctx) -> tuple[int, Any]:
 
 
 def destroy(ctx: Ctx) -> tuple[int, Any]:
-    ctx.get_or_404(METRIC, ctx.params["id"])
-    ctx.store.delete(ctx.tenant, METRIC, ctx.params["id"])
-    for scenario in ctx.all("scenario"):  # flagged scenarios go with their metric
-        if scenario["metric_id"] == ctx.params["id"]:
+    metric_id = ctx.params["id"]
+    if not ctx.store.delete(ctx.tenant, METRIC, metric_id):
+        raise not_found()
+    # flagged scenarios go with their metric (SQLite finds the candidates; the test is Python's)
+    for scenario in ctx.store.where_field_is(ctx.tenant, "scenario", "metric_id", metric_id):
+        if scenario["metric_id"] == metric_id:
             ctx.store.delete(ctx.tenant, "scenario", scenario["id"])
     return 204, None
 

@@ -29,18 +29,26 @@ def _page_url(ctx: Ctx, page: int | None) -> str:
 
 def list_scenarios(ctx: Ctx) -> tuple[int, Any]:
     q = ctx.query
-    items = [s for s in ctx.all(SCENARIO) if all(s[f] == q[f] for f in _FILTERS if f in q)]
     size = q.get("page_size", DEFAULT_PAGE_SIZE)
     size = min(size, MAX_PAGE_SIZE) if size > 0 else DEFAULT_PAGE_SIZE
-    pages = max(1, math.ceil(len(items) / size))
     page = q.get("page", 1)
+    filtered = any(f in q for f in _FILTERS)
+    items: list[dict[str, Any]] = []
+    if filtered:
+        items = [s for s in ctx.all(SCENARIO) if all(s[f] == q[f] for f in _FILTERS if f in q)]
+        count = len(items)
+    else:  # no filter: SQLite counts and slices, only the page is decoded
+        count = ctx.store.count(ctx.tenant, SCENARIO)
+    pages = max(1, math.ceil(count / size))
     if not 1 <= page <= pages:
         raise ApiError(404, {"detail": "Invalid page."})
+    results = (items[(page - 1) * size: page * size] if filtered
+               else ctx.store.page(ctx.tenant, SCENARIO, size, (page - 1) * size))
     return 200, {
-        "count": len(items),
+        "count": count,
         "next": _page_url(ctx, page + 1) if page < pages else None,
         "previous": _page_url(ctx, page - 1) if page > 1 else None,
-        "results": items[(page - 1) * size: page * size],
+        "results": results,
     }
 
 

@@ -317,6 +317,26 @@ class Store:
         rows = self._query("SELECT doc FROM objects WHERE tenant = ? AND kind = ? ORDER BY id", (tenant, kind))
         return [json.loads(doc) for (doc,) in rows]
 
+    def count(self, tenant: str, kind: str) -> int:
+        return int(self._query("SELECT COUNT(*) FROM objects WHERE tenant = ? AND kind = ?", (tenant, kind))[0][0])
+
+    def page(self, tenant: str, kind: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        """``all(tenant, kind)[offset:offset + limit]``, sliced by SQLite."""
+        rows = self._query("SELECT doc FROM objects WHERE tenant = ? AND kind = ? ORDER BY id LIMIT ? OFFSET ?",
+                           (tenant, kind, limit, offset))
+        return [json.loads(doc) for (doc,) in rows]
+
+    def where_field_is(self, tenant: str, kind: str, field: str, value: Any) -> list[dict[str, Any]]:
+        """The documents whose ``field`` SQLite finds equal to ``value`` (an int within 64 bits), and
+        those without the field; in id order. A superset of what ``doc[field] == value`` selects
+        in Python (a missing field is left for the caller's own test to meet)."""
+        path = "$." + field
+        rows = self._query(
+            "SELECT doc FROM objects WHERE tenant = ? AND kind = ? AND"
+            " (json_extract(doc, ?) = ? OR json_type(doc, ?) IS NULL) ORDER BY id",
+            (tenant, kind, path, value, path))
+        return [json.loads(doc) for (doc,) in rows]
+
     def all_of_agent_or_project(self, tenant: str, kind: str, agent: Any, project: Any) -> list[dict[str, Any]]:
         """The documents whose ``agents`` list holds ``agent`` (when not None) or whose ``project``
         is ``project`` (NULL matches a null or missing one), filtered by SQLite's own JSON functions
