@@ -31,12 +31,12 @@ _VERSION_SKIP = ("is_active",)
 
 
 def _next_history_id(ctx: Ctx) -> int:
-    """Versions are numbered per tenant (1, 2, ...), apart from the ids of what users create."""
-    value = ctx.store.bump(ctx.tenant, "counter", 1, "history")  # the stored counter document, in SQL
-    if value is None:
-        ctx.put("counter", {"id": 1, "history": 1})
-        return 1
-    return value
+    """Versions are numbered per tenant (1, 2, ...), apart from the ids of what users create.
+
+    The next number follows the tenant's highest (versions are only ever dropped with the whole
+    tenant), read without writing anything. Files written before kept the count in a "counter"
+    document, equal to that highest number; it is still honoured as a floor."""
+    return ctx.store.next_in_sequence(ctx.tenant, HISTORY, "counter", 1, "history")
 
 
 def record(ctx: Ctx, metric: dict[str, Any], history_type: str, reason: str | None = None) -> dict[str, Any]:

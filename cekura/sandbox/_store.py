@@ -302,16 +302,14 @@ class Store:
             self._pending().append(key)
         return found
 
-    def bump(self, tenant: str, kind: str, id: int, field: str) -> int | None:
-        """Add 1 to the integer ``field`` of a stored document, in SQL; its new value, or None
-        when there is no such document. The stored text stays what ``put`` would have written."""
-        with self.transaction():
-            path = "$." + field
-            row = self._conn.execute(
-                "UPDATE objects SET doc = json_set(doc, ?, json_extract(doc, ?) + 1)"
-                " WHERE tenant = ? AND kind = ? AND id = ? RETURNING json_extract(doc, ?)",
-                (path, path, tenant, kind, id, path)).fetchone()
-            return None if row is None else row[0]
+    def next_in_sequence(self, tenant: str, kind: str, floor_kind: str, floor_id: int, floor_field: str) -> int:
+        """1 + the highest id of the tenant's ``kind`` documents, and at least 1 + the integer
+        ``floor_field`` of the document (``floor_kind``, ``floor_id``) when there is one."""
+        (value,) = self._query(
+            "SELECT max(coalesce((SELECT MAX(id) FROM objects WHERE tenant = ? AND kind = ?), 0),"
+            " coalesce((SELECT json_extract(doc, ?) FROM objects WHERE tenant = ? AND kind = ? AND id = ?), 0))",
+            (tenant, kind, "$." + floor_field, tenant, floor_kind, floor_id))[0]
+        return int(value) + 1
 
     def all(self, tenant: str, kind: str) -> list[dict[str, Any]]:
         rows = self._query("SELECT doc FROM objects WHERE tenant = ? AND kind = ? ORDER BY id", (tenant, kind))

@@ -1,0 +1,158 @@
+"""The request pipeline's cheaper paths answer as the plain ones did: routing by lookup, history
+numbering without a counter write, the per-process cache of documents known to exist, SQL paging."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import threading
+
+import pytest
+
+from cekura.sandbox import Sandbox, _seed
+from cekura.sandbox._app import tenant_id
+from cekura.sandbox._lifecycle import HISTORY, HISTORY_MARKER
+from cekura.sandbox._spec import match, routes
+from cekura.sandbox._store import Store
+
+METRICS = "/test_framework/v1/metrics/"
+SCENARIOS = "/test_framework/v1/critical-metric-scenarios/"
+KEY = "handler-paths-key"
+
+
+def call(sb: Sandbox, method: str, path: str, body: object = None, query: str = "", key: str = KEY):
+    raw = b"" if body is None else json.dumps(body).encode()
+    status, _, content = sb.handle(method, path, query, {"x-cekura-api-key": key,
+                                                         "content-type": "application/json"}, raw, "http://x")
+    return status, (json.loads(content) if content else None)
+
+
+def test_routing_answers_as_trying_every_route_in_order() -> None:
+    def linear(path: str):
+        for route in routes():
+            found = route.regex.match(path)
+            if found:
+                return route, found.groupdict()
+        return None
+
+    rng = random.Random(7)
+    segments = ["12", "abc", "a.b", "", "\n", "x\n", "-external", "metrics", "{id}", "%2F", "0" * 25]
+    for template in [r.template for r in routes()]:
+        for _ in range(50):
+            path = re.sub(r"\{[^}]+\}", lambda _m: rng.choice(segments), template)
+            for variant in (path, path + "\n", path[:-1], path + "x/", "/" + path, path.replace("/", "//", 1)):
+                assert match(variant) == linear(variant), variant
+
+
+def _history_ids(sb: Sandbox, metric_id: int, key: str = KEY) -> list[int]:
+    status, page = call(sb, "GET", f"{METRICS}{metric_id}/history/", key=key)
+    assert status == 200
+    return [v["history_id"] for v in page["results"]]
+
+
+def test_history_numbers_follow_on_and_restart_after_reset(tmp_path) -> None:
+    demo = len(_seed.METRICS)  # the demo metrics' "created" versions come first: 1..demo
+    with Sandbox(db=tmp_path / "h.db", job_seconds=0) as sb:
+        status, created = call(sb, "POST", METRICS, {"name": "n", "eval_type": "binary"})
+        assert status == 201
+        assert call(sb, "PATCH", f"{METRICS}{created['id']}/", {"description": "d"})[0] == 200
+        assert _history_ids(sb, created["id"]) == [demo + 2, demo + 1]
+        sb.reset(KEY)
+        status, again = call(sb, "POST", METRICS, {"name": "n", "eval_type": "binary"})
+        assert _history_ids(sb, again["id"]) == [demo + 1]
+        # another tenant numbers its own
+        status, other = call(sb, "POST", METRICS, {"name": "n", "eval_type": "binary"}, key="someone-else")
+        assert _history_ids(sb, other["id"], key="someone-else") == [demo + 1]
+
+
+def test_a_counter_document_of_earlier_files_is_still_honoured(tmp_path) -> None:
+    """Files written before kept the count in a "counter" document: numbering goes on after it."""
+    with Sandbox(db=tmp_path / "old.db", job_seconds=0) as sb:
+        status, created = call(sb, "POST", METRICS, {"name": "n", "eval_type": "binary"})
+        tenant = tenant_id(KEY)
+        top = max(v["id"] for v in sb.store.all(tenant, HISTORY))
+        sb.store.put(tenant, "counter", {"id": 1, "history": top})  # as the earlier code left it
+        assert call(sb, "PATCH", f"{METRICS}{created['id']}/", {"description": "d"})[0] == 200
+        assert _history_ids(sb, created["id"])[0] == top + 1
+        sb.store.put(tenant, "counter", {"id": 1, "history": top + 50})  # a count ahead of the records
+        state = sb.state()
+    with Sandbox(db=tmp_path / "loaded.db", job_seconds=0, fixture=None) as sb:
+        sb.load(state)
+        assert call(sb, "PATCH", f"{METRICS}{created['id']}/", {"description": "e"})[0] == 200
+        assert _history_ids(sb, created["id"])[0] == top + 51
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = Store(tmp_path / "facts.db")
+    yield s
+    s.close()
+
+
+def test_a_found_document_is_remembered_only_once_committed(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.put("t", HISTORY_MARKER, {"id": 1})
+        assert store.has("t", HISTORY_MARKER, 1)
+        raise RuntimeError("rolled back")
+    assert not store.has("t", HISTORY_MARKER, 1)
+    store.put("t", "agent", {"id": 7})
+    with store.transaction(write=False):
+        assert store.has("t", "agent", 7)
+    assert store._facts == {("t", "agent", 7)}
+    store.delete("t", "agent", 7)
+    assert not store.has("t", "agent", 7)
+    store.put("t", "agent", {"id": 7})
+    with store.transaction():
+        assert store.has("t", "agent", 7)
+    store.forget("t")
+    assert not store.has("t", "agent", 7) and not store._facts
+
+
+def test_a_finding_made_while_another_thread_deletes_is_not_remembered(store: Store) -> None:
+    store.put("t", "agent", {"id": 7})
+    with store.transaction(write=False):
+        assert store.has("t", "agent", 7)  # this snapshot sees it...
+        worker = threading.Thread(target=store.delete, args=("t", "agent", 7))
+        worker.start()
+        worker.join()  # ...while another connection deletes it and commits
+    assert store._facts == set()
+    assert not store.has("t", "agent", 7)
+
+
+def test_load_drops_what_was_remembered(store: Store) -> None:
+    store.put("t", "agent", {"id": 7})
+    with store.transaction():
+        assert store.has("t", "agent", 7)
+    empty = store.dump()
+    empty["tenants"] = {}
+    store.load(empty)
+    assert not store.has("t", "agent", 7)
+
+
+def test_shared_files_remember_nothing(tmp_path) -> None:
+    """--workers N: another process may drop a document at any time, so nothing is cached."""
+    one, two = Store(tmp_path / "s.db", cache_tenants=False), Store(tmp_path / "s.db", cache_tenants=False)
+    try:
+        one.put("t", HISTORY_MARKER, {"id": 1})
+        with one.transaction():
+            assert one.has("t", HISTORY_MARKER, 1)
+        two.forget("t")
+        assert not one.has("t", HISTORY_MARKER, 1)
+    finally:
+        one.close()
+        two.close()
+
+
+def test_scenario_pages_are_slices_of_the_whole_list(tmp_path) -> None:
+    with Sandbox(db=tmp_path / "s.db", job_seconds=0) as sb:
+        assert call(sb, "DELETE", f"{METRICS}56/")[0] == 204  # a gap in the ids
+        every = sb.store.all(tenant_id(KEY), "scenario")
+        assert len(every) == 14
+        for size in (1, 3, 10, 14, 100):
+            pages = -(-len(every) // size)
+            for page in range(1, pages + 1):
+                status, body = call(sb, "GET", SCENARIOS, query=f"page_size={size}&page={page}")
+                assert status == 200 and body["count"] == len(every)
+                assert body["results"] == every[(page - 1) * size: page * size]
+            assert call(sb, "GET", SCENARIOS, query=f"page_size={size}&page={pages + 1}")[0] == 404
