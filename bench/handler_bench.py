@@ -52,6 +52,6 @@ async def main():
 
 if prof:
     pr = cProfile.Profile(); pr.enable(); asyncio.run(main()); pr.disable()
-    st = pstats.Stats(pr); st.sort_stats("cumtime").print_stats("sandbox/_|jsonschema/validators.py:.*iter_errors", 45); st.print_callers("loads|execute", 12)
+    st = pstats.Stats(pr); st.sort_stats("tottime").print_stats(35)
 else:
     asyncio.run(main())

@@ -33,8 +33,33 @@ CREATE TABLE IF NOT EXISTS jobs (
     progress_id TEXT PRIMARY KEY, tenant TEXT NOT NULL, kind TEXT NOT NULL,
     started_at REAL NOT NULL, doc TEXT NOT NULL);
 """
-TABLES = ("tenants", "objects", "jobs")
+# Candidates for "the metrics of agent A" (see ``metric_keys``): ('a', A, id) for each integer A
+# in a metric's `agents`, ('x', 0, id) for a metric the integer rows cannot speak for (a null or
+# missing project, or agents SQLite might equate with an integer in another spelling). Rows are
+# added whenever a metric is written and only dropped with the tenant, so they are a superset:
+# the query still applies the exact test to each candidate it reads.
+_INDEX_SCHEMA = """CREATE TABLE metric_keys (
+    tenant TEXT NOT NULL, field TEXT NOT NULL, value INTEGER NOT NULL, id INTEGER NOT NULL,
+    PRIMARY KEY (tenant, field, value, id)) WITHOUT ROWID"""
+INDEXED_KIND = "metric"
+TABLES = ("tenants", "objects", "jobs", "metric_keys")
 STATE_FORMAT = "cekura-sandbox-state"
+
+
+def metric_keys(doc: dict[str, Any]) -> set[tuple[str, int]]:
+    """The ``metric_keys`` rows of a metric document (see ``_INDEX_SCHEMA``)."""
+    agents = doc.get("agents")
+    keys: set[tuple[str, int]] = set()
+    exact = isinstance(agents, list) and doc.get("project") is not None
+    if exact:
+        for agent in agents:  # type: ignore[union-attr]
+            if type(agent) is int and -(2**63) <= agent < 2**63:
+                keys.add(("a", agent))
+            elif isinstance(agent, (int, float)):  # bools, floats, huge ints: json_each may equate them
+                exact = False
+    if not exact:
+        keys.add(("x", 0))
+    return keys
 
 
 def default_db_path() -> Path:
@@ -105,6 +130,12 @@ class Store:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
+                if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'metric_keys'").fetchone() is None:
+                    # a new file, or one written before the index: build it from the metrics there
+                    conn.execute(_INDEX_SCHEMA)
+                    for tenant, id, doc in conn.execute(
+                            "SELECT tenant, id, doc FROM objects WHERE kind = ?", (INDEXED_KIND,)).fetchall():
+                        self._index(conn, tenant, id, json.loads(doc))
                 conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('next_id', ?)", (FIRST_ID,))
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -340,6 +371,20 @@ class Store:
         is ``project`` (NULL matches a null or missing one), filtered by SQLite's own JSON functions
         so that only the matches are decoded here. A superset of what equality in Python selects:
         callers still apply their exact test to what comes back."""
+        if kind == INDEXED_KIND and project is None and type(agent) is int and -(2**63) <= agent < 2**63:
+            # the same test, applied only to the candidates metric_keys names
+            rows = self._query(
+                "SELECT doc FROM objects WHERE tenant = ? AND kind = ? AND id IN ("
+                "SELECT id FROM metric_keys WHERE tenant = ? AND field = 'a' AND value = ?"
+                " UNION ALL SELECT id FROM metric_keys WHERE tenant = ? AND field = 'x' AND value = 0) AND ("
+                "EXISTS (SELECT 1 FROM json_each(doc, '$.agents') WHERE value = ?)"
+                " OR json_extract(doc, '$.project') IS NULL) ORDER BY id",
+                (tenant, kind, tenant, agent, tenant, agent))
+            return [json.loads(doc) for (doc,) in rows]
+        return self.scan_agent_or_project(tenant, kind, agent, project)
+
+    def scan_agent_or_project(self, tenant: str, kind: str, agent: Any, project: Any) -> list[dict[str, Any]]:
+        """``all_of_agent_or_project`` by testing every document of the kind."""
         rows = self._query(
             "SELECT doc FROM objects WHERE tenant = ? AND kind = ? AND ("
             "(? IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(doc, '$.agents') WHERE value = ?))"
@@ -347,10 +392,24 @@ class Store:
             (tenant, kind, agent, agent, project))
         return [json.loads(doc) for (doc,) in rows]
 
+    @staticmethod
+    def _index(conn: sqlite3.Connection, tenant: str, id: Any, doc: dict[str, Any]) -> None:
+        keys = metric_keys(doc)
+        if len(keys) == 1:
+            ((field, value),) = keys
+            conn.execute("INSERT OR IGNORE INTO metric_keys (tenant, field, value, id) VALUES (?, ?, ?, ?)",
+                         (tenant, field, value, id))
+        else:
+            conn.executemany("INSERT OR IGNORE INTO metric_keys (tenant, field, value, id) VALUES (?, ?, ?, ?)",
+                             [(tenant, field, value, id) for field, value in keys])
+
     def put(self, tenant: str, kind: str, doc: dict[str, Any]) -> None:
         with self.transaction():
-            self._conn.execute("INSERT OR REPLACE INTO objects (tenant, kind, id, doc) VALUES (?, ?, ?, ?)",
-                               (tenant, kind, doc["id"], _dumps(doc)))
+            conn = self._conn
+            conn.execute("INSERT OR REPLACE INTO objects (tenant, kind, id, doc) VALUES (?, ?, ?, ?)",
+                         (tenant, kind, doc["id"], _dumps(doc)))
+            if kind == INDEXED_KIND:
+                self._index(conn, tenant, doc["id"], doc)
 
     def delete(self, tenant: str, kind: str, id: int) -> bool:
         with self.transaction():
@@ -419,6 +478,7 @@ class Store:
         try:
             next_id = int(state["next_id"])
             rows = []
+            indexed: list[tuple[str, str, int, dict[str, Any]]] = []
             jobs = []
             tenants = []
             for tenant, entry in dict(state["tenants"]).items():
@@ -426,6 +486,8 @@ class Store:
                 for kind, docs in dict(entry.get("objects", {})).items():
                     for doc in docs:
                         rows.append((str(tenant), str(kind), int(doc["id"]), _dumps(doc)))
+                        if str(kind) == INDEXED_KIND and isinstance(doc, dict):
+                            indexed.append((str(tenant), str(kind), int(doc["id"]), doc))
                 for job in entry.get("jobs", []):
                     jobs.append((str(job["progress_id"]), str(tenant), str(job["kind"]), float(job["started_at"]),
                                  _dumps(job["doc"])))
@@ -440,6 +502,8 @@ class Store:
                 self._conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
             self._conn.executemany("INSERT INTO tenants (tenant, created_at) VALUES (?, ?)", tenants)
             self._conn.executemany("INSERT OR REPLACE INTO objects (tenant, kind, id, doc) VALUES (?, ?, ?, ?)", rows)
+            for tenant, kind, id, doc in indexed:
+                self._index(self._conn, tenant, id, doc)
             self._conn.executemany(
                 "INSERT OR REPLACE INTO jobs (progress_id, tenant, kind, started_at, doc) VALUES (?, ?, ?, ?, ?)", jobs)
             self._conn.execute("UPDATE meta SET value = ? WHERE key = 'next_id'", (top + 1,))

@@ -156,3 +156,92 @@ def test_scenario_pages_are_slices_of_the_whole_list(tmp_path) -> None:
                 assert status == 200 and body["count"] == len(every)
                 assert body["results"] == every[(page - 1) * size: page * size]
             assert call(sb, "GET", SCENARIOS, query=f"page_size={size}&page={pages + 1}")[0] == 404
+
+
+# -- the metric_keys index behind the metrics list by agent ---------------------------------------
+
+AGENTS_SEEN = [0, 1, -1, 123, 4999, 5001, 5002, 5003, 5004, 5005, 2**63 - 1]
+
+
+def _index_agrees(sb: Sandbox, key: str = KEY) -> None:
+    tenant = tenant_id(key)
+    for agent in AGENTS_SEEN:
+        indexed = sb.store.all_of_agent_or_project(tenant, "metric", agent, None)
+        assert indexed == sb.store.scan_agent_or_project(tenant, "metric", agent, None), agent
+    for agent in (5001, 5003):
+        status, listed = call(sb, "GET", METRICS, query=f"agent_id={agent}", key=key)
+        assert status == 200 and [m["id"] for m in listed] == [
+            m["id"] for m in sb.store.scan_agent_or_project(tenant, "metric", agent, None)
+            if agent in m["agents"] or m["project"] is None]
+
+
+def test_the_agent_index_stays_in_step_through_every_write(tmp_path) -> None:
+    rng = random.Random(3)
+    pick = lambda: rng.sample([5001, 5002, 5003, 5004, 5005], rng.randint(0, 3))  # noqa: E731
+    with Sandbox(db=tmp_path / "i.db", job_seconds=0) as sb:
+        live: list[int] = []
+        for step in range(120):
+            op = rng.choice(["create", "create", "bulk", "patch", "put", "manage", "delete"])
+            if op == "create" or not live:
+                status, doc = call(sb, "POST", METRICS, {"name": f"m{step}", "eval_type": "binary", "agents": pick()})
+                live.append(doc["id"])
+            elif op == "bulk":
+                status, docs = call(sb, "POST", f"{METRICS}bulk_create/",
+                                    [{"name": f"b{step}{i}", "eval_type": "binary", "agents": pick()} for i in range(3)])
+                live += [d["id"] for d in docs]
+            elif op == "patch":
+                status, _ = call(sb, "PATCH", f"{METRICS}{rng.choice(live)}/", {"agents": pick()})
+            elif op == "put":
+                status, _ = call(sb, "PUT", f"{METRICS}{rng.choice(live)}/",
+                                 {"name": "p", "eval_type": "numeric", "agents": pick()})
+            elif op == "manage":
+                status, _ = call(sb, "POST", f"{METRICS}bulk_manage_agents/", {
+                    "project_id": 1, "metric_ids": rng.sample(live, min(3, len(live))),
+                    "agent_ids": pick() or [5001], "mode": rng.choice(["enable", "disable"])})
+            else:
+                status, _ = call(sb, "DELETE", f"{METRICS}{live.pop(rng.randrange(len(live)))}/")
+            assert status in (200, 201, 204), (op, status)
+            if step % 10 == 0:
+                _index_agrees(sb)
+        _index_agrees(sb)
+        sb.reset(KEY)
+        _index_agrees(sb)
+        assert call(sb, "POST", METRICS, {"name": "after", "eval_type": "binary", "agents": [5003]})[0] == 201
+        _index_agrees(sb)
+
+
+def test_the_agent_index_of_loaded_and_earlier_files(tmp_path) -> None:
+    """State loaded from a file (odd values included), and a file written before the index."""
+    with Sandbox(db=tmp_path / "a.db", job_seconds=0) as sb:
+        call(sb, "POST", METRICS, {"name": "m", "eval_type": "binary", "agents": [5001, 5003]})
+        state = sb.state()
+    tenant = tenant_id(KEY)
+    odd = [
+        {"agents": [5003.0], "project": 1}, {"agents": [True], "project": 1}, {"agents": ["5003"], "project": 1},
+        {"agents": [[5003]], "project": 1}, {"agents": 5003, "project": 1}, {"agents": [5001], "project": None},
+        {"agents": [5002]}, {"agents": [2**70, 5004], "project": 1}, {"agents": [-1, 0, 1], "project": 1},
+    ]
+    metrics = state["tenants"][tenant]["objects"]["metric"]
+    base = metrics[-1]
+    for n, fields in enumerate(odd):
+        doc = {**base, "id": 9000 + n, **fields}
+        if "project" not in fields:
+            del doc["project"]
+        metrics.append(doc)
+    with Sandbox(db=tmp_path / "b.db", job_seconds=0, fixture=None) as sb:
+        sb.load(state)
+        for agent in AGENTS_SEEN:
+            indexed = sb.store.all_of_agent_or_project(tenant, "metric", agent, None)
+            assert indexed == sb.store.scan_agent_or_project(tenant, "metric", agent, None), agent
+        with sb.store.transaction():  # as a file from before the index
+            sb.store._conn.execute("DROP TABLE metric_keys")
+    with Sandbox(db=tmp_path / "b.db", job_seconds=0) as sb:
+        for agent in AGENTS_SEEN:
+            indexed = sb.store.all_of_agent_or_project(tenant, "metric", agent, None)
+            assert indexed == sb.store.scan_agent_or_project(tenant, "metric", agent, None), agent
+        # SQLite's json_each equates 5003.0 and a bare 5003 with 5003, and true with 1; a null or
+        # missing project matches any agent
+        assert [m["id"] for m in sb.store.all_of_agent_or_project(tenant, "metric", 5003, None)] == [
+            1000, 9000, 9004, 9005, 9006]
+        assert [m["id"] for m in sb.store.all_of_agent_or_project(tenant, "metric", 1, None)] == [
+            9001, 9005, 9006, 9008]
