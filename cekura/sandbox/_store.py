@@ -78,6 +78,9 @@ class _NullLock:
         return None
 
 
+_JOINED = _NullLock()
+
+
 class Store:
     def __init__(self, path: str | os.PathLike[str] | None = None, cache_tenants: bool = True) -> None:
         target = str(default_db_path() if path is None else path)
@@ -285,13 +288,20 @@ class Store:
                     self._facts.update(found)
         found.clear()
 
+    def _joined(self) -> Any:
+        """``transaction()``, or nothing to do when this thread is already in one (a file's
+        connections are per thread; the in-memory one always goes through its lock)."""
+        if not self.memory and getattr(self._local, "depth", 0) > 0:
+            return _JOINED
+        return self.transaction()
+
     def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
         with self._lock:
             return self._conn.execute(sql, args).fetchall()
 
     # -- ids and tenants ---------------------------------------------------------------
     def next_id(self) -> int:
-        with self.transaction():
+        with self._joined():
             (value,) = self._conn.execute(
                 "UPDATE meta SET value = value + 1 WHERE key = 'next_id' RETURNING value - 1").fetchone()
             return value
@@ -404,7 +414,7 @@ class Store:
                              [(tenant, field, value, id) for field, value in keys])
 
     def put(self, tenant: str, kind: str, doc: dict[str, Any]) -> None:
-        with self.transaction():
+        with self._joined():
             conn = self._conn
             conn.execute("INSERT OR REPLACE INTO objects (tenant, kind, id, doc) VALUES (?, ?, ?, ?)",
                          (tenant, kind, doc["id"], _dumps(doc)))
@@ -412,7 +422,7 @@ class Store:
                 self._index(conn, tenant, doc["id"], doc)
 
     def delete(self, tenant: str, kind: str, id: int) -> bool:
-        with self.transaction():
+        with self._joined():
             if self._facts is not None:
                 # transactions running now may have seen it: their findings are void, up to our end
                 self._forget_fact((tenant, kind, id))
@@ -422,7 +432,7 @@ class Store:
 
     # -- jobs --------------------------------------------------------------------------
     def put_job(self, progress_id: str, tenant: str, kind: str, started_at: float, doc: dict[str, Any]) -> None:
-        with self.transaction():
+        with self._joined():
             self._conn.execute("INSERT INTO jobs (progress_id, tenant, kind, started_at, doc) VALUES (?, ?, ?, ?, ?)",
                                (progress_id, tenant, kind, started_at, _dumps(doc)))
 
