@@ -48,16 +48,22 @@ def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)  # built once: json.loads builds one per call
+
+
 def parse_json(raw: bytes | str, field: str = "non_field_errors") -> Any:
     """``json.loads`` that answers 400 (never 500) for bad, deep or huge-number input."""
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-        value = json.loads(text, parse_constant=_reject_constant)
+        if text.startswith("\ufeff"):  # as json.loads says it
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        value = _DECODER.decode(text)
     except RecursionError:
         raise invalid(field, f"JSON parse error - nesting deeper than {MAX_DEPTH} levels") from None
     except ValueError as exc:  # includes UnicodeDecodeError and over-long integer literals
         raise invalid(field, f"JSON parse error - {exc}") from None
-    if too_deep(value):
+    if (raw.count(b"[") + raw.count(b"{") if isinstance(raw, bytes) else raw.count("[") + raw.count("{")) > MAX_DEPTH \
+            and too_deep(value):  # nesting deeper than MAX_DEPTH takes more than MAX_DEPTH brackets
         raise invalid(field, f"JSON parse error - nesting deeper than {MAX_DEPTH} levels")
     return value
 

@@ -39,11 +39,14 @@ def _next_history_id(ctx: Ctx) -> int:
     return ctx.store.next_in_sequence(ctx.tenant, HISTORY, "counter", 1, "history")
 
 
-def record(ctx: Ctx, metric: dict[str, Any], history_type: str, reason: str | None = None) -> dict[str, Any]:
+def record(ctx: Ctx, metric: dict[str, Any], history_type: str, reason: str | None = None,
+           history_id: int | None = None) -> dict[str, Any]:
+    """Store a version of ``metric``; ``history_id``: its number when the caller already took
+    the next numbers for several versions in this transaction (see ``_next_history_id``)."""
     snapshot = {k: v for k, v in _metrics.public(metric).items() if k not in _VERSION_SKIP and k != "metric_cost"}
     version = {
         **snapshot,
-        "history_id": _next_history_id(ctx), "history_date": _calls._iso(ctx.now), "history_type": history_type,
+        "history_id": _next_history_id(ctx) if history_id is None else history_id, "history_date": _calls._iso(ctx.now), "history_type": history_type,
         "history_change_reason": reason, "history_user": None, "version_id": None, "version_name": None,
         "agents_snapshot": list(metric.get("agents", [])), "agent": None, "id": metric["id"],
     }
@@ -61,9 +64,9 @@ def ensure_history(ctx: Ctx) -> None:
 def seed_history(ctx: Ctx) -> None:
     """A "created" version for metrics that exist before anything was recorded (the demo metrics)."""
     recorded = {v["metric_id"] for v in ctx.all(HISTORY)}
-    for metric in ctx.all(_metrics.METRIC):
-        if metric["id"] not in recorded:
-            record(ctx, metric, "+")
+    first = _next_history_id(ctx)  # numbered in a row, as one by one in this write transaction
+    for offset, metric in enumerate(m for m in ctx.all(_metrics.METRIC) if m["id"] not in recorded):
+        record(ctx, metric, "+", history_id=first + offset)
 
 
 def recorded(handler: Handler, history_type: str) -> Handler:
@@ -79,8 +82,9 @@ def recorded(handler: Handler, history_type: str) -> Handler:
             record(ctx, before, "-")
         elif history_type == "+":
             # the payload is public(stored metric), and record() takes the same snapshot of either
-            for item in payload if isinstance(payload, list) else [payload]:
-                record(ctx, item, "+")
+            first = _next_history_id(ctx)  # numbered in a row, as one by one in this write transaction
+            for offset, item in enumerate(payload if isinstance(payload, list) else [payload]):
+                record(ctx, item, "+", history_id=first + offset)
         elif "id" in ctx.params and isinstance(payload, dict) and payload.get("id") == ctx.params["id"]:
             record(ctx, payload, "~")  # an update answers public(stored metric)
         else:

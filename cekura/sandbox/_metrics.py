@@ -126,8 +126,10 @@ def _apply(ctx: Ctx, doc: dict[str, Any], body: dict[str, Any]) -> dict[str, Any
     return doc
 
 
-def create_metric(ctx: Ctx, body: dict[str, Any]) -> dict[str, Any]:
-    metric_id = ctx.store.next_id()
+def create_metric(ctx: Ctx, body: dict[str, Any], metric_id: int | None = None) -> dict[str, Any]:
+    """``metric_id``: one the caller already took from the sequence (``Store.next_ids``)."""
+    if metric_id is None:
+        metric_id = ctx.store.next_id()
     doc = {"id": metric_id, **DEFAULTS, "name": body["name"], "eval_type": body["eval_type"],
            "slug": make_slug(body["name"], metric_id)}
     return _apply(ctx, doc, body)
@@ -161,7 +163,8 @@ def bulk_create(ctx: Ctx) -> tuple[int, Any]:
     errors = [metric_errors(ctx, item) for item in items]
     if any(errors):
         raise ApiError(400, errors)
-    return 201, [public(create_metric(ctx, item)) for item in items]
+    first = ctx.store.next_ids(len(items))
+    return 201, [public(create_metric(ctx, item, first + offset)) for offset, item in enumerate(items)]
 
 
 def retrieve(ctx: Ctx) -> tuple[int, Any]:

@@ -66,8 +66,7 @@ def default_db_path() -> Path:
     return Path(os.path.expanduser("~")) / ".cekura" / "sandbox.db"
 
 
-def _dumps(doc: Any) -> str:
-    return json.dumps(doc, separators=(",", ":"))
+_dumps = json.JSONEncoder(separators=(",", ":")).encode  # built once: json.dumps builds one per call
 
 
 class _NullLock:
@@ -304,6 +303,13 @@ class Store:
         with self._joined():
             (value,) = self._conn.execute(
                 "UPDATE meta SET value = value + 1 WHERE key = 'next_id' RETURNING value - 1").fetchone()
+            return value
+
+    def next_ids(self, count: int) -> int:
+        """The first of ``count`` consecutive ids taken at once (as ``count`` calls of ``next_id``)."""
+        with self._joined():
+            (value,) = self._conn.execute(
+                "UPDATE meta SET value = value + ? WHERE key = 'next_id' RETURNING value - ?", (count, count)).fetchone()
             return value
 
     def add_tenant(self, tenant: str, now: float) -> bool:
