@@ -28,6 +28,7 @@ Handler = Callable[[Ctx], tuple[int, Any]]
 # -- history ---------------------------------------------------------------------------------
 
 _VERSION_SKIP = ("is_active",)
+_SNAPSHOT_SKIP = (*_VERSION_SKIP, "metric_cost")
 
 
 def _next_history_id(ctx: Ctx) -> int:
@@ -43,7 +44,11 @@ def record(ctx: Ctx, metric: dict[str, Any], history_type: str, reason: str | No
            history_id: int | None = None) -> dict[str, Any]:
     """Store a version of ``metric``; ``history_id``: its number when the caller already took
     the next numbers for several versions in this transaction (see ``_next_history_id``)."""
-    snapshot = {k: v for k, v in _metrics.public(metric).items() if k not in _VERSION_SKIP and k != "metric_cost"}
+    if "type" not in metric:
+        raise KeyError("type")  # as public(metric) did
+    snapshot = {**metric, **_metrics.CONSTANTS}  # public(metric) without is_active and metric_cost, in its order
+    for key in _SNAPSHOT_SKIP:
+        snapshot.pop(key, None)
     version = {
         **snapshot,
         "history_id": _next_history_id(ctx) if history_id is None else history_id, "history_date": _calls._iso(ctx.now), "history_type": history_type,

@@ -35,7 +35,7 @@ TOGGLES = ("is_active", "simulation_enabled", "observability_enabled", "sampling
            "audio_enabled", "alert_enabled", "add_to_new_agents")
 
 # Read-only fields the service answers with; the sandbox has no alerts, reviews or knowledge base.
-_CONSTANTS: dict[str, Any] = {
+CONSTANTS: dict[str, Any] = {
     "function_name": None, "vocera_defined_metric_code": "", "priority_assignment_prompt": "",
     "alert_type": "disabled", "alert_filters": None, "slack_workspace": None, "slack_channel_id": None,
     "significant_change_alert_status": "disabled", "significant_change_alert_direction": "",
@@ -52,7 +52,7 @@ def make_slug(name: str, metric_id: int) -> str:
 
 def public(doc: dict[str, Any], view: str = "write", agent_names: dict[int, str] | None = None) -> dict[str, Any]:
     """A stored metric as answered: ``write`` (create/update), ``list`` or ``detail``."""
-    out = {**doc, **_CONSTANTS, "metric_cost": 0.0 if doc["type"] == "custom_code" else 0.2}
+    out = {**doc, **CONSTANTS, "metric_cost": 0.0 if doc["type"] == "custom_code" else 0.2}
     if view == "list":
         names = agent_names or {}
         out["agent_names"] = ", ".join(names.get(a, f"Agent {a}") for a in doc["agents"])

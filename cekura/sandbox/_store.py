@@ -67,6 +67,7 @@ def default_db_path() -> Path:
 
 
 _dumps = json.JSONEncoder(separators=(",", ":")).encode  # built once: json.dumps builds one per call
+_dumps_tree = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode  # handlers' docs: never cyclic
 
 
 class _NullLock:
@@ -423,7 +424,7 @@ class Store:
         with self._joined():
             conn = self._conn
             conn.execute("INSERT OR REPLACE INTO objects (tenant, kind, id, doc) VALUES (?, ?, ?, ?)",
-                         (tenant, kind, doc["id"], _dumps(doc)))
+                         (tenant, kind, doc["id"], _dumps_tree(doc)))
             if kind == INDEXED_KIND:
                 self._index(conn, tenant, doc["id"], doc)
 
