@@ -62,11 +62,14 @@ def parse(raw: bytes) -> tuple[int, dict[str, str], object]:
     b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
     b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Transfer-Encoding: chunked\r\n\r\n-5\r\nabc\r\n",
     b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Transfer-Encoding: chunked\r\n\r\nzz\r\n",
+    b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Transfer-Encoding: chunked\r\n\r\n" + b"f" * 100,
+    b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Transfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n",
     b"GARBAGE\r\n\r\n",
     b"GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n",
     b"GET " + METRICS.encode() + b" HTTP/1.1\r\n\r\n",  # HTTP/1.1 without Host
     b"GET " + METRICS.encode() + b" HTTP/1.1\r\nBad Header Name: x\r\n\r\n",
-], ids=["negative-length", "non-numeric-length", "two-lengths", "negative-chunk", "bad-chunk", "garbage-line",
+], ids=["negative-length", "non-numeric-length", "two-lengths", "negative-chunk", "bad-chunk", "chunk-size-overflow",
+        "chunked-and-length", "garbage-line",
         "spaces-in-target", "no-host", "bad-header-name"])
 def test_malformed_framing_is_400_json_at_once(served, data):
     raw, took = exchange(served.url, data)
@@ -76,11 +79,16 @@ def test_malformed_framing_is_400_json_at_once(served, data):
     assert took < LIMITS.read_timeout  # refused at once, not at the read deadline
 
 
-def test_endless_chunk_size_line_is_refused_once_over_the_head_limit(served):
+@pytest.mark.parametrize("tail", [
+    b"5;" + b"e" * 100_000,  # a chunk extension that never ends
+    b"0\r\nX-Trailer: " + b"t" * 100_000,  # a trailer that never ends
+], ids=["chunk-extension", "trailer"])
+def test_endless_chunk_size_line_is_refused_once_over_the_head_limit(served, tail):
     raw, took = exchange(served.url, b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD
-                         + b"Transfer-Encoding: chunked\r\n\r\n" + b"f" * 100_000)
-    status, _, body = parse(raw)
-    assert status == 431 and "detail" in body and took < LIMITS.read_timeout
+                         + b"Transfer-Encoding: chunked\r\n\r\n" + tail)
+    status, headers, body = parse(raw)
+    assert status == 431 and headers["connection"] == "close" and "exceeds 16384 bytes" in body["detail"]
+    assert took < LIMITS.read_timeout
 
 
 def test_declared_length_over_the_limit_is_413_before_any_body(served):
