@@ -136,7 +136,7 @@ class SandboxProtocol(HttpToolsProtocol):
         else:  # in steps of the limit, so bytes that follow a step's progress are counted too
             view = memoryview(data)
             for start in range(0, len(data), limit):
-                if not self._feed(view[start:start + limit], limit):  # type: ignore[arg-type]
+                if not self._feed(view[start:start + limit], limit):
                     return
         if self.transport.is_closing():
             return
@@ -146,7 +146,7 @@ class SandboxProtocol(HttpToolsProtocol):
         elif self._read_timer is None:
             self._arm_read_timer()
 
-    def _feed(self, data: bytes, limit: int) -> bool:
+    def _feed(self, data: bytes | memoryview, limit: int) -> bool:
         """Parse ``data``; False once the connection is refused."""
         self._progress = False
         super().data_received(data)
