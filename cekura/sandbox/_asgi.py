@@ -55,9 +55,11 @@ class SandboxApp:
         self.max_body = max_body
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="cekura-sandbox")
         self._pooled = 0  # requests running on the pool now
+        self._log_lines: list[str] = []  # this loop turn's log lines, not yet written
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self.flush_log()
 
     def _inline(self, method: str, body_size: int) -> bool:
         """Answer on the event loop itself (no thread hand-off), or on the pool?
@@ -77,13 +79,35 @@ class SandboxApp:
         return not self._pooled and not self.sandbox.shared
 
     def log_line(self, method: str, path: str, status: int | str, started: float) -> None:
-        """One line per request. Never a header value or a query string (they hold API keys)."""
-        if self.log is not None:
-            elapsed = (time.perf_counter() - started) * 1000
-            if len(path) > MAX_LOGGED_PATH:
-                path = path[:MAX_LOGGED_PATH] + f"...({len(path)} chars)"
+        """One line per request. Never a header value or a query string (they hold API keys).
+
+        On the event loop, the lines of one loop turn are written together at its end (one
+        ``write()`` for many requests under load, instead of one each).
+        """
+        if self.log is None:
+            return
+        elapsed = (time.perf_counter() - started) * 1000
+        if len(path) > MAX_LOGGED_PATH:
+            path = path[:MAX_LOGGED_PATH] + f"...({len(path)} chars)"
+        line = f"{method} {path} {status} {elapsed:.1f}ms\n"
+        if self._log_lines:
+            self._log_lines.append(line)
+            return
+        try:
+            asyncio.get_running_loop().call_soon(self.flush_log)
+        except RuntimeError:  # not on a loop: write it now
+            self._log_lines.append(line)
+            self.flush_log()
+            return
+        self._log_lines.append(line)
+
+    def flush_log(self) -> None:
+        lines = "".join(self._log_lines)
+        self._log_lines.clear()
+        if lines and self.log is not None:
             try:
-                print(f"{method} {path} {status} {elapsed:.1f}ms", file=self.log, flush=True)
+                self.log.write(lines)
+                self.log.flush()
             except (OSError, ValueError):  # the log stream went away: keep serving
                 pass
 
