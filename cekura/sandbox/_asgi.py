@@ -133,16 +133,17 @@ class SandboxApp:
         method = scope["method"]
         raw_path = scope.get("raw_path") or scope["path"].encode("utf-8")
         path = raw_path.split(b"?", 1)[0].decode("latin-1")
-        query = scope.get("query_string", b"").decode("latin-1")
+        raw_query = scope.get("query_string", b"")
+        query = raw_query.decode("latin-1")
         headers: dict[str, str] = {}
+        size = len(raw_path) + len(raw_query)  # the head's size, near enough (the server bounds it too)
         for name, value in scope["headers"]:
+            size += len(name) + len(value) + 4
             key = name.decode("latin-1").lower()
             text = value.decode("latin-1")
             headers[key] = f"{headers[key]}, {text}" if key in headers and key != "x-cekura-api-key" else text
-        size = len(raw_path) + len(scope.get("query_string", b"")) + sum(
-            len(k) + len(v) + 4 for k, v in scope["headers"])
         refusal = _length_refusal(headers, self.max_body)
-        if size > self.max_header_bytes:  # h11 only bounds what it buffers while incomplete
+        if size > self.max_header_bytes:
             refusal = json_response(431, {"detail": f"The request line and headers exceed {self.max_header_bytes} "
                                                     "bytes."}, {"Connection": "close"})
         if refusal is not None:

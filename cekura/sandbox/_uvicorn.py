@@ -57,43 +57,38 @@ def _raw_json(status: int, reason: str, detail: str) -> bytes:
 
 
 class _CoalescingTransport:
-    """Forwards to an asyncio transport, but sends each answer in one piece.
+    """Forwards to an asyncio transport, but gathers the writes of one loop turn into one send.
 
-    uvicorn writes an answer's head and body as two writes, each its own ``send()`` system
-    call (a large share of a small answer's cost). Writes made while an answer is under way
-    (started, not complete) are held and sent together when it completes (``flush``, called by
-    the protocol) or the connection closes; any other write (``100 Continue``, a refusal) goes
-    out at once, after whatever is held.
+    uvicorn writes a response as three h11 events (head, body, end), each its own ``send()``
+    system call; on a busy machine those calls are a large share of a small answer's cost.
     """
 
-    __slots__ = ("_transport", "_protocol", "_pending")
+    __slots__ = ("_transport", "_loop", "_pending")
 
-    def __init__(self, transport: asyncio.Transport, protocol: HttpToolsProtocol) -> None:
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
         self._transport = transport
-        self._protocol = protocol
+        self._loop = loop
         self._pending: list[bytes] = []
 
     def write(self, data: bytes) -> None:
-        cycle = self._protocol.cycle
-        if cycle is not None and cycle.response_started and not cycle.response_complete:
-            self._pending.append(data)
-        elif self._pending:
-            self._pending.append(data)
-            self.flush()
-        else:
-            self._transport.write(data)
+        if not data:
+            return
+        if not self._pending:
+            self._loop.call_soon(self._flush)
+        self._pending.append(data)
 
-    def flush(self) -> None:
+    def _flush(self) -> None:
         if self._pending:
             data = b"".join(self._pending)
             self._pending.clear()
-            self._transport.write(data)
+            if not self._transport.is_closing():
+                self._transport.write(data)
 
     def close(self) -> None:
-        self.flush()
+        self._flush()
         self._transport.close()
 
-    def is_closing(self) -> bool:
+    def is_closing(self) -> bool:  # (called a few times per request: not through __getattr__)
         return self._transport.is_closing()
 
     def __getattr__(self, name: str) -> Any:
@@ -112,19 +107,16 @@ class SandboxProtocol(HttpToolsProtocol):
     """
 
     _read_timer: asyncio.TimerHandle | None = None
-    _coalescer: _CoalescingTransport | None = None
     _open = False  # a request has begun and not ended
     _progress = False  # the parser reached a head's end, a chunk or body data during this feed
     _stalled = 0  # bytes fed since the last progress, while a request is open
 
-    @property
-    def _limits(self) -> Limits:
-        return getattr(self.config, "cekura_limits", None) or Limits()
+    _limits: Limits
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        self._limits = getattr(self.config, "cekura_limits", None) or Limits()
         if getattr(self.config, "cekura_coalesce", True):
-            self._coalescer = _CoalescingTransport(transport, self)
-            transport = self._coalescer  # type: ignore[assignment]
+            transport = _CoalescingTransport(transport, self.loop)  # type: ignore[assignment]
         super().connection_made(transport)
         if len(self.connections) > self._limits.max_connections:
             transport.write(_raw_json(503, "Service Unavailable", "Too many open connections; retry shortly."))
@@ -199,8 +191,6 @@ class SandboxProtocol(HttpToolsProtocol):
         super().on_message_complete()
 
     def on_response_complete(self) -> None:
-        if self._coalescer is not None:
-            self._coalescer.flush()
         super().on_response_complete()
         self._cancel_read_timer()  # idle now: uvicorn's keep-alive timer applies until a byte arrives
 
