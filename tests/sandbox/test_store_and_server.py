@@ -208,3 +208,36 @@ def test_without_uvloop_the_loop_is_asyncio(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "uvloop", None)  # importing it now fails, as on Windows
     assert _uvicorn.event_loop() == "asyncio"
+
+
+def test_log_lines_of_one_loop_turn_are_written_together():
+    import asyncio
+    import time
+
+    from cekura.sandbox._asgi import SandboxApp
+
+    class CountingLog(io.StringIO):
+        writes = 0
+
+        def write(self, text: str) -> int:
+            self.writes += 1
+            return super().write(text)
+
+    log = CountingLog()
+    with Sandbox(db=":memory:", job_seconds=0) as sandbox:
+        app = SandboxApp(sandbox, log=log)
+        app.log_line("GET", "/outside/", 200, time.perf_counter())  # not on a loop: written at once
+        assert log.getvalue().startswith("GET /outside/ 200 ") and log.writes == 1
+
+        async def turn() -> str:
+            for n in range(3):
+                app.log_line("GET", f"/in/{n}/", 200, time.perf_counter())
+            before = log.getvalue()
+            await asyncio.sleep(0)  # the end of the loop turn
+            return before
+
+        before = asyncio.run(turn())
+        app.close()
+    assert before.count("\n") == 1  # held until the turn ended
+    assert [line.split(" ")[1] for line in log.getvalue().splitlines()] == ["/outside/", "/in/0/", "/in/1/", "/in/2/"]
+    assert log.writes == 2  # one write for the three lines of the turn
