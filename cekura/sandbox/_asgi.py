@@ -55,9 +55,11 @@ class SandboxApp:
         self.max_body = max_body
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="cekura-sandbox")
         self._pooled = 0  # requests running on the pool now
+        self._log_lines: list[str] = []  # this loop turn's log lines, not yet written
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self.flush_log()
 
     def _inline(self, method: str, body_size: int) -> bool:
         """Answer on the event loop itself (no thread hand-off), or on the pool?
@@ -77,13 +79,35 @@ class SandboxApp:
         return not self._pooled and not self.sandbox.shared
 
     def log_line(self, method: str, path: str, status: int | str, started: float) -> None:
-        """One line per request. Never a header value or a query string (they hold API keys)."""
-        if self.log is not None:
-            elapsed = (time.perf_counter() - started) * 1000
-            if len(path) > MAX_LOGGED_PATH:
-                path = path[:MAX_LOGGED_PATH] + f"...({len(path)} chars)"
+        """One line per request. Never a header value or a query string (they hold API keys).
+
+        On the event loop, the lines of one loop turn are written together at its end (one
+        ``write()`` for many requests under load, instead of one each).
+        """
+        if self.log is None:
+            return
+        elapsed = (time.perf_counter() - started) * 1000
+        if len(path) > MAX_LOGGED_PATH:
+            path = path[:MAX_LOGGED_PATH] + f"...({len(path)} chars)"
+        line = f"{method} {path} {status} {elapsed:.1f}ms\n"
+        if self._log_lines:
+            self._log_lines.append(line)
+            return
+        try:
+            asyncio.get_running_loop().call_soon(self.flush_log)
+        except RuntimeError:  # not on a loop: write it now
+            self._log_lines.append(line)
+            self.flush_log()
+            return
+        self._log_lines.append(line)
+
+    def flush_log(self) -> None:
+        lines = "".join(self._log_lines)
+        self._log_lines.clear()
+        if lines and self.log is not None:
             try:
-                print(f"{method} {path} {status} {elapsed:.1f}ms", file=self.log, flush=True)
+                self.log.write(lines)
+                self.log.flush()
             except (OSError, ValueError):  # the log stream went away: keep serving
                 pass
 
@@ -109,16 +133,17 @@ class SandboxApp:
         method = scope["method"]
         raw_path = scope.get("raw_path") or scope["path"].encode("utf-8")
         path = raw_path.split(b"?", 1)[0].decode("latin-1")
-        query = scope.get("query_string", b"").decode("latin-1")
+        raw_query = scope.get("query_string", b"")
+        query = raw_query.decode("latin-1")
         headers: dict[str, str] = {}
+        size = len(raw_path) + len(raw_query)  # the head's size, near enough (the server bounds it too)
         for name, value in scope["headers"]:
+            size += len(name) + len(value) + 4
             key = name.decode("latin-1").lower()
             text = value.decode("latin-1")
             headers[key] = f"{headers[key]}, {text}" if key in headers and key != "x-cekura-api-key" else text
-        size = len(raw_path) + len(scope.get("query_string", b"")) + sum(
-            len(k) + len(v) + 4 for k, v in scope["headers"])
         refusal = _length_refusal(headers, self.max_body)
-        if size > self.max_header_bytes:  # h11 only bounds what it buffers while incomplete
+        if size > self.max_header_bytes:
             refusal = json_response(431, {"detail": f"The request line and headers exceed {self.max_header_bytes} "
                                                     "bytes."}, {"Connection": "close"})
         if refusal is not None:

@@ -3,12 +3,16 @@
 Every refusal must be a real status line with a JSON body, arrive at once (not after a
 timeout) unless the point is the timeout, and leave the server serving. Limits are the
 documented ones except the read deadline and the connection cap, shrunk here to keep it fast.
+Every test runs on both event loops the server may use: uvloop (where it is installed) and
+asyncio's own (the fallback, e.g. on Windows).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
+import re
 import socket
 import threading
 import time
@@ -16,7 +20,7 @@ import time
 import httpx
 import pytest
 
-from cekura.sandbox import start_background
+from cekura.sandbox import _uvicorn, start_background
 from cekura.sandbox._bodies import MAX_DEPTH
 from cekura.sandbox._uvicorn import Limits
 
@@ -28,8 +32,22 @@ LIMITS = Limits(read_timeout=8.0, max_connections=40)  # "at once" below means w
 SLOW = Limits(read_timeout=0.5)
 
 
+HAS_UVLOOP = importlib.util.find_spec("uvloop") is not None
+
+
+@pytest.fixture(scope="module", autouse=True, params=[
+    pytest.param("uvloop", marks=pytest.mark.skipif(not HAS_UVLOOP, reason="uvloop is not installed")),
+    "asyncio",
+])
+def loop_name(request):
+    """Serve every test of this module on this event loop."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_uvicorn, "event_loop", lambda: request.param)
+        yield request.param
+
+
 @pytest.fixture(scope="module")
-def served():
+def served(loop_name):
     log = io.StringIO()
     with start_background(log=log, limits=LIMITS) as running:
         running.log = log  # type: ignore[attr-defined]
@@ -62,11 +80,14 @@ def parse(raw: bytes) -> tuple[int, dict[str, str], object]:
     b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
     b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Transfer-Encoding: chunked\r\n\r\n-5\r\nabc\r\n",
     b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Transfer-Encoding: chunked\r\n\r\nzz\r\n",
+    b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Transfer-Encoding: chunked\r\n\r\n" + b"f" * 100,
+    b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD + b"Transfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n",
     b"GARBAGE\r\n\r\n",
     b"GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n",
     b"GET " + METRICS.encode() + b" HTTP/1.1\r\n\r\n",  # HTTP/1.1 without Host
     b"GET " + METRICS.encode() + b" HTTP/1.1\r\nBad Header Name: x\r\n\r\n",
-], ids=["negative-length", "non-numeric-length", "two-lengths", "negative-chunk", "bad-chunk", "garbage-line",
+], ids=["negative-length", "non-numeric-length", "two-lengths", "negative-chunk", "bad-chunk", "chunk-size-overflow",
+        "chunked-and-length", "garbage-line",
         "spaces-in-target", "no-host", "bad-header-name"])
 def test_malformed_framing_is_400_json_at_once(served, data):
     raw, took = exchange(served.url, data)
@@ -76,11 +97,16 @@ def test_malformed_framing_is_400_json_at_once(served, data):
     assert took < LIMITS.read_timeout  # refused at once, not at the read deadline
 
 
-def test_endless_chunk_size_line_is_refused_once_over_the_head_limit(served):
+@pytest.mark.parametrize("tail", [
+    b"5;" + b"e" * 100_000,  # a chunk extension that never ends
+    b"0\r\nX-Trailer: " + b"t" * 100_000,  # a trailer that never ends
+], ids=["chunk-extension", "trailer"])
+def test_endless_chunk_size_line_is_refused_once_over_the_head_limit(served, tail):
     raw, took = exchange(served.url, b"POST " + METRICS.encode() + b" HTTP/1.1\r\n" + HEAD
-                         + b"Transfer-Encoding: chunked\r\n\r\n" + b"f" * 100_000)
-    status, _, body = parse(raw)
-    assert status == 431 and "detail" in body and took < LIMITS.read_timeout
+                         + b"Transfer-Encoding: chunked\r\n\r\n" + tail)
+    status, headers, body = parse(raw)
+    assert status == 431 and headers["connection"] == "close" and "exceeds 16384 bytes" in body["detail"]
+    assert took < LIMITS.read_timeout
 
 
 def test_declared_length_over_the_limit_is_413_before_any_body(served):
@@ -217,3 +243,74 @@ def test_one_log_line_per_request_and_never_a_key():
     assert [line.split(" ")[:3] for line in lines] == [
         ["GET", PREDEFINED, "200"], ["POST", METRICS, "201"], ["GET", f"{METRICS}nope/", "404"]]
     assert KEY not in log.getvalue()
+
+
+def test_the_server_runs_on_the_chosen_loop(served, loop_name):
+    host, port = served.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=5):
+        time.sleep(0.2)
+        protocols = list(served._server.server.server_state.connections)
+        assert protocols and all(type(p).__name__ == "SandboxProtocol" for p in protocols)
+        loop = protocols[0].loop
+    if loop_name == "uvloop":
+        import uvloop
+
+        assert isinstance(loop, uvloop.Loop)
+    else:
+        assert type(loop).__module__.startswith("asyncio")
+
+
+@pytest.mark.parametrize("pieces", [1, 40], ids=["one-read", "in-pieces"])
+def test_a_head_that_never_ends_is_431_once_past_the_limit(served, pieces):
+    """llhttp buffers a head without limit; the server counts and refuses it (not at the read deadline)."""
+    head = b"GET " + METRICS.encode() + b" HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 40_000
+    host, port = served.url.removeprefix("http://").split(":")
+    started = time.perf_counter()
+    with socket.create_connection((host, int(port)), timeout=5) as sock:
+        step = -(-len(head) // pieces)
+        try:
+            for start in range(0, len(head), step):
+                sock.sendall(head[start:start + step])
+                if pieces > 1:
+                    time.sleep(0.005)  # separate reads on the server
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        raw = b""
+        while chunk := sock.recv(65536):
+            raw += chunk
+    status, headers, body = parse(raw)
+    assert status == 431 and headers["connection"] == "close"
+    assert body == {"detail": "The request line and headers exceed 16384 bytes."}
+    assert time.perf_counter() - started < LIMITS.read_timeout
+
+
+def test_a_long_head_under_the_limit_is_served(served):
+    client = httpx.Client(base_url=served.url, headers={"X-CEKURA-API-KEY": KEY})
+    assert client.get(PREDEFINED, headers={"X-Padding": "p" * 15_000}).status_code == 200
+    # in several reads, and after a request on the same connection (keep-alive)
+    host, port = served.url.removeprefix("http://").split(":")
+    request = (b"GET " + PREDEFINED.encode() + b" HTTP/1.1\r\n" + HEAD + b"X-Padding: " + b"p" * 15_000 + b"\r\n\r\n")
+    with socket.create_connection((host, int(port)), timeout=5) as sock:
+        for _ in range(2):
+            for start in range(0, len(request), 4000):
+                sock.sendall(request[start:start + 4000])
+                time.sleep(0.005)
+            raw = b""
+            while b"\r\n\r\n" not in raw or len(raw) < raw.index(b"\r\n\r\n") + 4 + int(
+                    parse_length(raw)):
+                raw += sock.recv(65536)
+            assert raw.startswith(b"HTTP/1.1 200 ")
+    client.close()
+
+
+def parse_length(raw: bytes) -> int:
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("latin-1").lower()
+    return int(head.split("content-length:", 1)[1].split("\r\n", 1)[0])
+
+
+def test_pipelined_requests_are_answered_in_order(served):
+    host, port = served.url.removeprefix("http://").split(":")
+    one = b"GET " + PREDEFINED.encode() + b" HTTP/1.1\r\n" + HEAD + b"\r\n"
+    last = b"GET " + f"{METRICS}nope/".encode() + b" HTTP/1.1\r\n" + HEAD + b"Connection: close\r\n\r\n"
+    raw, _ = exchange(served.url, one * 3 + last)
+    assert re.findall(rb"HTTP/1\.1 (\d{3}) ", raw) == [b"200", b"200", b"200", b"404"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import http.client
+import importlib.util
 import io
 import os
 import signal
@@ -169,7 +170,8 @@ def test_serve_main_prints_exports_and_exits_on_ctrl_c(tmp_path):
 
 def test_import_is_cheap():
     code = ("import sys, cekura.sandbox; "
-            "print(sorted(m for m in ('httpx', 'yaml', 'jsonschema', 'sqlite3') if m in sys.modules))")
+            "print(sorted(m for m in ('httpx', 'yaml', 'jsonschema', 'sqlite3', 'uvicorn', 'httptools', 'uvloop')"
+            " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -183,3 +185,59 @@ def test_served_malformed_chunked_body_is_400():
             sock.sendall(b"POST " + METRICS.encode() + b" HTTP/1.1\r\nHost: x\r\nX-CEKURA-API-KEY: k\r\n"
                          b"Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n")
             assert sock.recv(1000).startswith(b"HTTP/1.1 400 ")
+
+
+HAS_UVLOOP = importlib.util.find_spec("uvloop") is not None
+
+
+def test_uvloop_and_httptools_serve_where_uvloop_installs():
+    from cekura.sandbox import _uvicorn
+
+    assert _uvicorn.event_loop() == ("uvloop" if HAS_UVLOOP else "asyncio")
+    if sys.platform != "win32":
+        assert HAS_UVLOOP  # a declared dependency off Windows
+    config = _uvicorn.make_config(lambda *a: None, _uvicorn.Limits())
+    assert config.loop == _uvicorn.event_loop() and config.http is _uvicorn.SandboxProtocol
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    assert issubclass(_uvicorn.SandboxProtocol, HttpToolsProtocol)
+
+
+def test_without_uvloop_the_loop_is_asyncio(monkeypatch):
+    from cekura.sandbox import _uvicorn
+
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # importing it now fails, as on Windows
+    assert _uvicorn.event_loop() == "asyncio"
+
+
+def test_log_lines_of_one_loop_turn_are_written_together():
+    import asyncio
+    import time
+
+    from cekura.sandbox._asgi import SandboxApp
+
+    class CountingLog(io.StringIO):
+        writes = 0
+
+        def write(self, text: str) -> int:
+            self.writes += 1
+            return super().write(text)
+
+    log = CountingLog()
+    with Sandbox(db=":memory:", job_seconds=0) as sandbox:
+        app = SandboxApp(sandbox, log=log)
+        app.log_line("GET", "/outside/", 200, time.perf_counter())  # not on a loop: written at once
+        assert log.getvalue().startswith("GET /outside/ 200 ") and log.writes == 1
+
+        async def turn() -> str:
+            for n in range(3):
+                app.log_line("GET", f"/in/{n}/", 200, time.perf_counter())
+            before = log.getvalue()
+            await asyncio.sleep(0)  # the end of the loop turn
+            return before
+
+        before = asyncio.run(turn())
+        app.close()
+    assert before.count("\n") == 1  # held until the turn ended
+    assert [line.split(" ")[1] for line in log.getvalue().splitlines()] == ["/outside/", "/in/0/", "/in/1/", "/in/2/"]
+    assert log.writes == 2  # one write for the three lines of the turn
