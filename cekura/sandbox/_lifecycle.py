@@ -41,22 +41,21 @@ def _next_history_id(ctx: Ctx) -> int:
 
 
 def record(ctx: Ctx, metric: dict[str, Any], history_type: str, reason: str | None = None,
-           history_id: int | None = None) -> dict[str, Any]:
-    """Store a version of ``metric``; ``history_id``: its number when the caller already took
-    the next numbers for several versions in this transaction (see ``_next_history_id``)."""
+           history_id: int | None = None) -> None:
+    """Store a version of ``metric`` (``history`` answers it through ``_version_view``).
+
+    ``history_id``: its number when the caller already took the next numbers for several
+    versions in this transaction (see ``_next_history_id``)."""
     if "type" not in metric:
         raise KeyError("type")  # as public(metric) did
-    snapshot = {**metric, **_metrics.CONSTANTS}  # public(metric) without is_active and metric_cost, in its order
+    doc = {**metric, **_metrics.CONSTANTS}  # public(metric) without is_active and metric_cost, in its order
     for key in _SNAPSHOT_SKIP:
-        snapshot.pop(key, None)
-    version = {
-        **snapshot,
-        "history_id": _next_history_id(ctx) if history_id is None else history_id, "history_date": _calls._iso(ctx.now), "history_type": history_type,
-        "history_change_reason": reason, "history_user": None, "version_id": None, "version_name": None,
-        "agents_snapshot": list(metric.get("agents", [])), "agent": None, "id": metric["id"],
-    }
-    ctx.store.put(ctx.tenant, HISTORY, {**version, "id": version["history_id"], "metric_id": metric["id"]})
-    return version
+        doc.pop(key, None)
+    number = _next_history_id(ctx) if history_id is None else history_id
+    doc.update(history_id=number, history_date=_calls._iso(ctx.now), history_type=history_type,
+               history_change_reason=reason, history_user=None, version_id=None, version_name=None,
+               agents_snapshot=list(metric.get("agents", [])), agent=None, id=number, metric_id=metric["id"])
+    ctx.store.put(ctx.tenant, HISTORY, doc)
 
 
 def ensure_history(ctx: Ctx) -> None:

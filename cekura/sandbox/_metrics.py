@@ -67,34 +67,45 @@ def public(doc: dict[str, Any], view: str = "write", agent_names: dict[int, str]
 
 # -- validation -------------------------------------------------------------------------------
 
+_NAME_TOO_LONG = f"Ensure this field has no more than {NAME_MAX} characters."
+_ORDER_TOO_HIGH = f"Ensure this value is less than or equal to {INT32_MAX}."
+_ORDER_TOO_LOW = f"Ensure this value is greater than or equal to {INT32_MIN}."
+
+
 def _field_checks(ctx: Ctx, body: dict[str, Any], current: dict[str, Any] | None, errors: FieldErrors) -> None:
-    """Field-level rules the schema cannot say; skips fields already in error."""
-
-    def check(key: str, bad: bool, message: str) -> None:
-        if key in body and key not in errors and bad:
-            errors[key] = [message]
-
-    name = body.get("name")
-    check("name", isinstance(name, str) and len(name) > NAME_MAX,
-          f"Ensure this field has no more than {NAME_MAX} characters.")
-    check("name", isinstance(name, str) and not name.strip(), "This field may not be blank.")
-    order = body.get("display_order")
-    check("display_order", isinstance(order, int) and order > INT32_MAX,
-          f"Ensure this value is less than or equal to {INT32_MAX}.")
-    check("display_order", isinstance(order, int) and order < INT32_MIN,
-          f"Ensure this value is greater than or equal to {INT32_MIN}.")
-    kind = body.get("type")
-    check("type", kind in DEPRECATED_TYPES and (current is None or current.get("type") != kind),
-          f'"{kind}" is deprecated: create llm_judge or custom_code metrics instead.')
+    """Field-level rules the schema cannot say; skips fields already in error (first rule wins)."""
+    if "name" in body and "name" not in errors:
+        name = body["name"]
+        if isinstance(name, str):
+            if len(name) > NAME_MAX:
+                errors["name"] = [_NAME_TOO_LONG]
+            elif not name.strip():
+                errors["name"] = ["This field may not be blank."]
+    if "display_order" in body and "display_order" not in errors:
+        order = body["display_order"]
+        if isinstance(order, int):
+            if order > INT32_MAX:
+                errors["display_order"] = [_ORDER_TOO_HIGH]
+            elif order < INT32_MIN:
+                errors["display_order"] = [_ORDER_TOO_LOW]
+    if "type" in body and "type" not in errors:
+        kind = body["type"]
+        if kind in DEPRECATED_TYPES and (current is None or current.get("type") != kind):
+            errors["type"] = [f'"{kind}" is deprecated: create llm_judge or custom_code metrics instead.']
     project = body.get("project")
     if current is None:
-        check("project", isinstance(project, int) and ctx.get("project", project) is None, invalid_pk(project))
+        if ("project" in body and "project" not in errors and isinstance(project, int)
+                and ctx.get("project", project) is None):
+            errors["project"] = [invalid_pk(project)]
     else:
-        check("project", project != current["project"], "A metric's project cannot be changed.")
+        current_project = current["project"]
+        if "project" in body and "project" not in errors and project != current_project:
+            errors["project"] = ["A metric's project cannot be changed."]
     agents = body.get("agents")
     if isinstance(agents, list) and "agents" not in errors:
         bad = next((a for a in agents if not 1 <= a <= INT32_MAX), None)
-        check("agents", bad is not None, invalid_pk(bad))
+        if "agents" in body and bad is not None:
+            errors["agents"] = [invalid_pk(bad)]
 
 
 def metric_errors(ctx: Ctx, body: Any, current: dict[str, Any] | None = None, partial: bool = False) -> FieldErrors:

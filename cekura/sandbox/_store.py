@@ -519,7 +519,7 @@ class Store:
                 self._conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
             self._conn.executemany("INSERT INTO tenants (tenant, created_at) VALUES (?, ?)", tenants)
             self._conn.executemany("INSERT OR REPLACE INTO objects (tenant, kind, id, doc) VALUES (?, ?, ?, ?)", rows)
-            for tenant, kind, id, doc in indexed:
+            for tenant, _kind, id, doc in indexed:
                 self._index(self._conn, tenant, id, doc)
             self._conn.executemany(
                 "INSERT OR REPLACE INTO jobs (progress_id, tenant, kind, started_at, doc) VALUES (?, ?, ?, ?, ?)", jobs)

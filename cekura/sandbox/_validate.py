@@ -208,10 +208,15 @@ def _keyword(key: str, arg: Any, schema: dict[str, Any]) -> Check:
         if type(arg) is not int:
             raise _Unsupported(key)
         size = arg
-        kind: type = str if key.endswith("Length") else list
-        if key.startswith("min"):
-            return lambda value: not isinstance(value, kind) or len(value) >= size
-        return lambda value: not isinstance(value, kind) or len(value) <= size
+        sized: type[str] | type[list[Any]] = str if key.endswith("Length") else list
+        at_least = key.startswith("min")
+
+        def size_ok(value: Any) -> bool:
+            if not isinstance(value, sized):
+                return True
+            return len(value) >= size if at_least else len(value) <= size
+
+        return size_ok
     raise _Unsupported(key)
 
 
