@@ -6,6 +6,11 @@ writer lock, which also serialises writers in other processes sharing the file, 
 ``cekura sandbox serve --workers N``). An in-memory database cannot be shared between
 connections, so it keeps one connection guarded by a re-entrant lock.
 Only sha256 digests of API keys ever reach this module (the ``tenant`` argument).
+
+Derived data, never part of a saved state: ``metric_keys`` (which metrics an agent's list must
+look at, kept by every metric write; built on opening a file written before it), and, when this
+process is the file's only user, an in-memory record of documents known to exist (seeded
+tenants, agents, markers) that only committed transactions add to and forget/load/delete clear.
 """
 
 from __future__ import annotations
