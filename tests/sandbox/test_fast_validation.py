@@ -145,6 +145,7 @@ EDGES: list[Any] = [None, True, False, 0, 1, -1, 1.0, 2.5, 1e300, float("inf"), 
     {"properties": {"a": {"type": "string", "format": "uuid", "default": "nope"}}},
 ])
 def test_edge_values_agree_with_jsonschema(schema: dict[str, Any]) -> None:
+    """(fastjsonschema before 2.22.3 compared booleans with minimum and maximum: ``{"minimum": 1}`` refused False.)"""
     from jsonschema import Draft202012Validator
 
     fast = _validate._compile(_validate._draft7(schema))
