@@ -154,9 +154,10 @@ def _compile(schema: Any) -> Check:
     """fastjsonschema's yes/no test for a draft-07 ``schema`` (one that ``_draft7`` returned)."""
     import fastjsonschema
 
-    # use_default=False: it would otherwise fill the defaults into the body it checks
+    # use_default=False: it would otherwise fill the defaults into the body it checks;
+    # detailed_exceptions=False: the errors are jsonschema's (half the code to generate and compile)
     validate = fastjsonschema.compile({"$schema": _DRAFT7, **schema} if isinstance(schema, dict) else schema,
-                                      use_default=False)
+                                      use_default=False, detailed_exceptions=False)
     invalid = fastjsonschema.JsonSchemaValueException
 
     def check(value: Any) -> bool:
