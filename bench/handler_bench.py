@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import cProfile
-import json
 import os
 import pstats
 import sys
@@ -32,31 +31,13 @@ from cekura.sandbox import Sandbox  # noqa: E402
 TIMES: dict[str, list[float]] = {}
 
 
-class Response:
-    def __init__(self, status: int, body: bytes) -> None:
-        self.status = status
-        self._body = body
-
-    async def read(self) -> bytes:
-        return self._body
-
-    async def json(self) -> Any:
-        return json.loads(self._body)
-
-    async def __aenter__(self) -> Response:
-        return self
-
-    async def __aexit__(self, *exc: object) -> bool:
-        return False
-
-
 class Session:
     """What run_client needs of an aiohttp session, answered by ``Sandbox.handle`` in process."""
 
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
 
-    def request(self, method: str, url: str, data: Any = None, headers: dict[str, str] | None = None) -> Response:
+    def request(self, method: str, url: str, data: Any = None, headers: dict[str, str] | None = None) -> load.Answer:
         path, _, query = url[len("http://x"):].partition("?")
         body = data.encode() if isinstance(data, str) else (data or b"")
         lowered = {k.lower(): v for k, v in (headers or {}).items()}
@@ -66,9 +47,9 @@ class Session:
         kind = method + (" bulk" if "bulk" in path else " list" if path.endswith("metrics/") and method == "GET"
                          else " scen" if "scenarios" in path else "")
         TIMES.setdefault(kind, []).append(spent)
-        return Response(status, content)
+        return load.Answer(status, content)
 
-    def get(self, url: str, headers: dict[str, str] | None = None) -> Response:
+    def get(self, url: str, headers: dict[str, str] | None = None) -> load.Answer:
         return self.request("GET", url, headers=headers)
 
 

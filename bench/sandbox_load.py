@@ -61,7 +61,7 @@ def tree_cpu_seconds(pid: int) -> float | None:
     return total
 
 
-class _Answer:
+class Answer:
     """What ``run_client`` reads of an answer (the subset of aiohttp's response it uses)."""
 
     def __init__(self, status: int, body: bytes) -> None:
@@ -71,7 +71,10 @@ class _Answer:
     async def read(self) -> bytes:
         return self._body
 
-    async def __aenter__(self) -> _Answer:
+    async def json(self) -> Any:
+        return json.loads(self._body)
+
+    async def __aenter__(self) -> Answer:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -84,7 +87,7 @@ class _Pending:
     def __init__(self, coro: Any) -> None:
         self._coro = coro
 
-    async def __aenter__(self) -> _Answer:
+    async def __aenter__(self) -> Answer:
         return await self._coro
 
     async def __aexit__(self, *exc: object) -> None:
@@ -132,7 +135,7 @@ class LeanConnection:
     def request(self, method: str, url: str, data: str | None = None, headers: dict[str, str] | None = None) -> Any:
         return _Pending(self._request(method, url, data, headers or {}))
 
-    async def _request(self, method: str, url: str, data: str | None, headers: dict[str, str]) -> _Answer:
+    async def _request(self, method: str, url: str, data: str | None, headers: dict[str, str]) -> Answer:
         from urllib.parse import urlsplit
 
         parts = urlsplit(url)
@@ -163,7 +166,7 @@ class LeanConnection:
             raise
         if fields.get("connection", "").lower() == "close":
             self._drop()
-        return _Answer(status, content)
+        return Answer(status, content)
 
     def close(self) -> None:
         self._drop()
