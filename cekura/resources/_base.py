@@ -67,6 +67,16 @@ def pick(name: str, *candidates: Any, required: bool = True) -> Any:
     return given[0]
 
 
+def checked_job_id(name: str, *candidates: Any) -> str:
+    """The job id given under any of its spellings (``progress_id``/``job_id``), checked before
+    it goes into a URL path: letters, digits, ``-`` and ``_`` only."""
+    value = pick(name, *candidates)
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not text or not all(c.isalnum() or c in "-_" for c in text) or not text.isascii():
+        raise ValidationError(f"not a valid job id: {value!r}", errors={"progress_id": ["not a valid id"]})
+    return text
+
+
 def wait_for_job(
     ctx: Context,
     operation_id: str,

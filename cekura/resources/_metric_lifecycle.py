@@ -13,8 +13,8 @@ from .._core import Context, Flow, body_through_model, call, positive_id
 from .._errors import ValidationError
 from .._typing import JobRequestOptions, M, PageFlow, RequestOptions, operation, paginator
 from .._vocabulary import PREVIEW_DEFAULTS, lifecycle_field, metric_body, with_job_aliases
-from ._base import Resource, pick, wait_for_job
-from ._scoring import ids, one_of, page_query, walk_pages
+from ._base import Resource, checked_job_id, pick, wait_for_job
+from ._scoring import agent_or_project, ids, one_of, page_query, walk_pages
 
 if TYPE_CHECKING:
     from ..types import (
@@ -88,16 +88,7 @@ class MetricLifecycle(Resource[M]):
             body["call_log_ids"] = ids(call_log_ids, "call_log_ids", at_most=MAX_PREVIEW)
         else:
             body["run_ids"] = ids(run_ids, "run_ids", at_most=MAX_PREVIEW)
-        one_of("agent_id", ("agent_id", agent_id), ("project_id", project_id))
-        if agent_id is not None:
-            body["agent_id"] = positive_id(agent_id, "agent_id")
-        elif project_id is not None or ctx.project_id is not None:
-            body["project_id"] = positive_id(project_id if project_id is not None else ctx.project_id, "project_id")
-        else:
-            raise ValidationError(
-                "give agent_id or project_id (the calls must belong to it), or set a default project",
-                errors={"agent_id": ["This field is required."]},
-            )
+        agent_or_project(ctx, body, agent_id, project_id, named="agent_id", meaning="the calls must belong to it")
         model = body_through_model("PreviewRequest", body, label="preview")
         job = with_job_aliases((yield from call(ctx, "metrics_preview", body=model)))
         if not wait:
@@ -118,9 +109,7 @@ class MetricLifecycle(Resource[M]):
         **options: Unpack[RequestOptions],
     ) -> Flow[PreviewProgress]:
         """The state of a preview job (status, progress, and `results` once completed)."""
-        from .metrics import _job_id
-
-        pid = _job_id(pick("progress_id", progress_id, job_id))
+        pid = checked_job_id("progress_id", progress_id, job_id)
         return with_job_aliases((yield from call(ctx, "metrics_preview_progress", progress_id=pid)))
 
     @operation
@@ -136,9 +125,7 @@ class MetricLifecycle(Resource[M]):
         **options: Unpack[JobRequestOptions],
     ) -> Flow[PreviewProgress]:
         """Poll a preview job until it completes; return its final state. Raises JobError on failure."""
-        from .metrics import _job_id
-
-        pid = _job_id(pick("progress_id", progress_id, job_id))
+        pid = checked_job_id("progress_id", progress_id, job_id)
         return (
             yield from wait_for_job(
                 ctx, "metrics_preview_progress", pid, timeout=timeout, poll_interval=poll_interval,
@@ -229,16 +216,7 @@ class PredefinedCopy(Resource[M]):
                 "give predefined_metric_ids (catalog ids) or metric_codes",
                 errors={"predefined_metric_ids": ["This field is required."]},
             )
-        one_of("project_id", ("project_id", project_id), ("agent_id", agent_id))
-        if agent_id is not None:
-            body["agent_id"] = positive_id(agent_id, "agent_id")
-        elif project_id is not None or ctx.project_id is not None:
-            body["project_id"] = positive_id(project_id if project_id is not None else ctx.project_id, "project_id")
-        else:
-            raise ValidationError(
-                "give project_id or agent_id (where the metrics go), or set a default project",
-                errors={"project_id": ["This field is required."]},
-            )
+        agent_or_project(ctx, body, agent_id, project_id, named="project_id", meaning="where the metrics go")
         if scenarios is not None:
             body["scenarios"] = ids(scenarios, "scenarios", at_most=1000)
         model = body_through_model("PredefinedMetricCopy", body, label="copy")

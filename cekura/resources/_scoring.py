@@ -33,6 +33,23 @@ def one_of(name: str, *candidates: tuple[str, Any]) -> None:
         )
 
 
+def agent_or_project(ctx: Context, body: dict[str, Any], agent_id: Any, project_id: Any, *, named: str,
+                     meaning: str) -> None:
+    """Put ``agent_id`` or ``project_id`` (else the client's default project) into ``body``.
+
+    ``named`` is the argument errors are filed under, ``meaning`` says what the id is for."""
+    other = "project_id" if named == "agent_id" else "agent_id"
+    one_of(named, (named, agent_id if named == "agent_id" else project_id),
+           (other, project_id if named == "agent_id" else agent_id))
+    if agent_id is not None:
+        body["agent_id"] = positive_id(agent_id, "agent_id")
+    elif project_id is not None or ctx.project_id is not None:
+        body["project_id"] = positive_id(project_id if project_id is not None else ctx.project_id, "project_id")
+    else:
+        raise ValidationError(f"give {named} or {other} ({meaning}), or set a default project",
+                              errors={named: ["This field is required."]})
+
+
 def timestamp(value: Any, name: str) -> str:
     """An ISO 8601 date-time (a datetime or a string) as the API reads it."""
     if isinstance(value, datetime.datetime):

@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 from .._core import Context, Flow, body_through_model, call, id_list, positive_id
 from .._typing import JobRequestOptions, M, Raw, RequestOptions, operation
 from .._vocabulary import wire_value, with_job_aliases
-from ._base import Resource, pick, wait_for_job
-from .metrics import _job_id
+from ._base import Resource, checked_job_id, pick, wait_for_job
 
 if TYPE_CHECKING:
     from ..types import FeedbackProgress, JobStarted, MetricTypeInput
@@ -79,7 +78,7 @@ class MetricReviews(Resource[M]):
     ) -> Flow[FeedbackProgress]:
         """The state of a feedback job; the docs call its id `job_id`, the API `progress_id`."""
         query = _scope(agent_id, project_id)
-        pid = _job_id(pick("job_id", job_id, progress_id))
+        pid = checked_job_id("job_id", job_id, progress_id)
         return with_job_aliases(
             (yield from call(ctx, "metric_reviews_process_feedbacks_progress", progress_id=pid, **query))
         )
@@ -97,7 +96,7 @@ class MetricReviews(Resource[M]):
         **options: Unpack[JobRequestOptions],
     ) -> Flow[FeedbackProgress]:
         """Poll a feedback job until it completes; return its final state. Raises JobError on failure."""
-        pid = _job_id(pick("job_id", job_id, progress_id))
+        pid = checked_job_id("job_id", job_id, progress_id)
         return (
             yield from wait_for_job(
                 ctx,

@@ -16,7 +16,7 @@ from .._vocabulary import (
     wire_value,
     with_job_aliases,
 )
-from ._base import pick, wait_for_job
+from ._base import checked_job_id, pick, wait_for_job
 from ._metric_lifecycle import MetricLifecycle
 
 if TYPE_CHECKING:
@@ -353,7 +353,7 @@ class Metrics(MetricLifecycle[M]):  # preview, history, restore: ._metric_lifecy
         **options: Unpack[RequestOptions],
     ) -> Flow[GenerateMetricsProgress]:
         """The state of a generation job (status, progress, and the metrics once completed)."""
-        pid = _job_id(pick("progress_id", progress_id, job_id))
+        pid = checked_job_id("progress_id", progress_id, job_id)
         return with_job_aliases((yield from call(ctx, "metrics_generate_progress", progress_id=pid)))
 
     @operation
@@ -369,7 +369,7 @@ class Metrics(MetricLifecycle[M]):  # preview, history, restore: ._metric_lifecy
         **options: Unpack[JobRequestOptions],
     ) -> Flow[GenerateMetricsProgress]:
         """Poll a generation job until it completes; return its final state. Raises JobError on failure."""
-        pid = _job_id(pick("progress_id", progress_id, job_id))
+        pid = checked_job_id("progress_id", progress_id, job_id)
         return (
             yield from wait_for_job(
                 ctx,
@@ -405,10 +405,3 @@ class Metrics(MetricLifecycle[M]):  # preview, history, restore: ._metric_lifecy
                 f"invalid {label}: " + "; ".join(f"{k}: {v[0]}" for k, v in problems.items()), errors=problems
             )
         return model
-
-
-def _job_id(value: Any) -> str:
-    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-    if not text or not all(c.isalnum() or c in "-_" for c in text) or not text.isascii():
-        raise ValidationError(f"not a valid job id: {value!r}", errors={"progress_id": ["not a valid id"]})
-    return text
