@@ -91,8 +91,9 @@ OMITTED: Any = _Omitted()
 # --------------------------------------------------------------------------- the descriptors
 
 
-class Operation(Generic[P, R]):
-    """A resource method made from one flow (see the module docstring)."""
+class _Method:
+    """What both kinds of resource method share: the methods made from one flow, one per mode
+    (sync, async, raw sync, raw async), and the flow's name and docs."""
 
     __slots__ = ("_methods", "__dict__")
 
@@ -103,6 +104,17 @@ class Operation(Generic[P, R]):
         self.__qualname__ = flow_fn.__qualname__
         self.__module__ = flow_fn.__module__
         self.__wrapped__ = flow_fn
+
+    def _bind(self, obj: Any) -> Any:
+        if obj is None:
+            return self._methods[0]
+        return MethodType(self._methods[obj._mode], obj)
+
+
+class Operation(_Method, Generic[P, R]):
+    """A resource method made from one flow (see the module docstring)."""
+
+    __slots__ = ()
 
     @overload
     def __get__(self, obj: None, owner: Any) -> Callable[..., Any]: ...
@@ -117,23 +129,13 @@ class Operation(Generic[P, R]):
         self, obj: HasMode[Raw[Async]], owner: Any
     ) -> Callable[P, Coroutine[Any, Any, RawResponse[R]]]: ...
     def __get__(self, obj: Any, owner: Any) -> Any:
-        if obj is None:
-            return self._methods[0]
-        return MethodType(self._methods[obj._mode], obj)
+        return self._bind(obj)
 
 
-class Paginator(Generic[P, T]):
+class Paginator(_Method, Generic[P, T]):
     """A resource method that walks every page lazily: an iterator (sync) or async iterator."""
 
-    __slots__ = ("_methods", "__dict__")
-
-    def __init__(self, methods: tuple[Callable[..., Any], ...], flow_fn: Callable[..., Any]) -> None:
-        self._methods = methods
-        self.__doc__ = flow_fn.__doc__
-        self.__name__ = flow_fn.__name__
-        self.__qualname__ = flow_fn.__qualname__
-        self.__module__ = flow_fn.__module__
-        self.__wrapped__ = flow_fn
+    __slots__ = ()
 
     @overload
     def __get__(self, obj: None, owner: Any) -> Callable[..., Any]: ...
@@ -148,9 +150,7 @@ class Paginator(Generic[P, T]):
         self, obj: HasMode[Raw[Async]], owner: Any
     ) -> Callable[P, AsyncIterator[RawResponse[dict[str, Any]]]]: ...
     def __get__(self, obj: Any, owner: Any) -> Any:
-        if obj is None:
-            return self._methods[0]
-        return MethodType(self._methods[obj._mode], obj)
+        return self._bind(obj)
 
 
 # --------------------------------------------------------------------------- the decorators
