@@ -15,18 +15,15 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-import math
 from typing import Any
 
 from . import _demo_calls, _evaluate, _seed
-from ._http import ApiError, Ctx, invalid, invalid_pk
-from ._scenarios import _page_url
+from ._http import ApiError, Ctx, invalid, invalid_pk, paginate
 from ._spec import pointer
 from ._validate import field_errors
 
 CALL_LOG, RUN, RESULT, TEST_SET, REVIEW = "call_log", "run", "result", "test_set", "metric_review"
 MARKER = "demo_calls"
-DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 10, 100
 WINDOW_DAYS, MAX_RANGE_DAYS = 30, 33
 
 
@@ -173,19 +170,9 @@ def list_calls(ctx: Ctx) -> tuple[int, Any]:
             raise invalid("filters_v2", f"Invalid filters: {exc}") from None
     calls = [c for c in calls if lower <= _parse_time("timestamp", c["timestamp"]) <= upper]
     calls.sort(key=lambda c: (c["timestamp"], c["id"]), reverse=True)
-    size = q.get("page_size", DEFAULT_PAGE_SIZE)
-    size = min(size, MAX_PAGE_SIZE) if size > 0 else DEFAULT_PAGE_SIZE
-    pages = max(1, math.ceil(len(calls) / size))
-    page = q.get("page", 1)
-    if not 1 <= page <= pages:
-        raise ApiError(404, {"detail": "Invalid page."})
+    window, envelope = paginate(ctx, len(calls))
     names = _agent_names(ctx)
-    return 200, {
-        "count": len(calls),
-        "next": _page_url(ctx, page + 1) if page < pages else None,
-        "previous": _page_url(ctx, page - 1) if page > 1 else None,
-        "results": [call_summary(c, names) for c in calls[(page - 1) * size: page * size]],
-    }
+    return 200, {**envelope, "results": [call_summary(c, names) for c in calls[window]]}
 
 
 def get_call(ctx: Ctx) -> tuple[int, Any]:

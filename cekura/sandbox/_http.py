@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlencode
 
 if TYPE_CHECKING:
     from ._store import Store
 
 NOT_FOUND = {"detail": "Not found."}
 MAX_BODY = 1024 * 1024  # bytes
+DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 10, 100  # DRF page-number pagination, as the service pages
 
 
 class ApiError(Exception):
@@ -64,3 +67,30 @@ class Ctx:
 
     def put(self, kind: str, doc: dict[str, Any]) -> None:
         self.store.put(self.tenant, kind, doc)
+
+
+def page_url(ctx: Ctx, page: int | None) -> str:
+    """The request's absolute URL with ``page`` replaced (or removed for page 1), like DRF."""
+    pairs = dict(parse_qsl(ctx.raw_query, keep_blank_values=True))
+    pairs.pop("page", None)
+    if page is not None and page > 1:
+        pairs["page"] = str(page)
+    query = urlencode(sorted(pairs.items()))
+    return f"{ctx.base_url}{ctx.path}" + (f"?{query}" if query else "")
+
+
+def paginate(ctx: Ctx, count: int) -> tuple[slice, dict[str, Any]]:
+    """Page-number pagination of ``count`` items by the request's ``page``/``page_size``: which
+    items this page holds, and the envelope (count, next, previous) its results go into.
+    A page past the end is 404 "Invalid page.", like DRF."""
+    size = ctx.query.get("page_size", DEFAULT_PAGE_SIZE)
+    size = min(size, MAX_PAGE_SIZE) if size > 0 else DEFAULT_PAGE_SIZE
+    pages = max(1, math.ceil(count / size))
+    page = ctx.query.get("page", 1)
+    if not 1 <= page <= pages:
+        raise ApiError(404, {"detail": "Invalid page."})
+    return slice((page - 1) * size, page * size), {
+        "count": count,
+        "next": page_url(ctx, page + 1) if page < pages else None,
+        "previous": page_url(ctx, page - 1) if page > 1 else None,
+    }

@@ -8,18 +8,15 @@ first recorded change (``ensure_history``).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any
 
 from . import _calls, _catalog, _evaluate, _jobs, _metrics
-from ._http import ApiError, Ctx, invalid, invalid_pk
-from ._scenarios import _page_url
+from ._http import ApiError, Ctx, invalid, invalid_pk, paginate
 
 HISTORY = "metric_history"
 HISTORY_MARKER = "metric_history_seeded"
 PREVIEW = "metric_preview"
-DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 10, 100
 MAX_PREVIEW = 10
 
 Handler = Callable[[Ctx], tuple[int, Any]]
@@ -113,19 +110,8 @@ def history(ctx: Ctx) -> tuple[int, Any]:
     metric = _metrics.metric_or_404(ctx, ctx.params["id"])
     versions = sorted((v for v in ctx.all(HISTORY) if v["metric_id"] == metric["id"]),
                       key=lambda v: v["history_id"], reverse=True)
-    q = ctx.query
-    size = q.get("page_size", DEFAULT_PAGE_SIZE)
-    size = min(size, MAX_PAGE_SIZE) if size > 0 else DEFAULT_PAGE_SIZE
-    pages = max(1, math.ceil(len(versions) / size))
-    page = q.get("page", 1)
-    if not 1 <= page <= pages:
-        raise ApiError(404, {"detail": "Invalid page."})
-    return 200, {
-        "count": len(versions),
-        "next": _page_url(ctx, page + 1) if page < pages else None,
-        "previous": _page_url(ctx, page - 1) if page > 1 else None,
-        "results": [_version_view(v) for v in versions[(page - 1) * size: page * size]],
-    }
+    window, envelope = paginate(ctx, len(versions))
+    return 200, {**envelope, "results": [_version_view(v) for v in versions[window]]}
 
 
 def restore(ctx: Ctx) -> tuple[int, Any]:
