@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 import json
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from .._core import Context, Emit, call, id_list, positive_id
 from .._errors import ValidationError
 from .._typing import PageFlow
-from .critical_metric_scenarios import _page_of
 
 
 def ids(value: Any, name: str, *, at_most: int | None = None) -> list[int]:
@@ -85,6 +85,17 @@ def json_filter(value: Any, name: str) -> str:
         f'{name} must be a filter object such as {{"field": "success", "op": "eq", "value": true}}',
         errors={name: ["expected a JSON object"]},
     )
+
+
+def _page_of(next_url: Any) -> int | None:
+    """The page number in a `next` link, or None when there is no next page."""
+    if not next_url or not isinstance(next_url, str):
+        return None
+    values = parse_qs(urlsplit(next_url).query).get("page")
+    try:
+        return int(values[0]) if values else None
+    except ValueError:
+        return None
 
 
 def walk_pages(

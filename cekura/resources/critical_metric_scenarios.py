@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Unpack
-from urllib.parse import parse_qs, urlsplit
 
-from .._core import Context, Emit, Flow, body_through_model, call, positive_id
+from .._core import Context, Flow, body_through_model, call, positive_id
 from .._errors import ValidationError
 from .._typing import M, PageFlow, Raw, RequestOptions, operation, paginator
 from ._base import Resource, pick
+from ._scoring import walk_pages
 
 if TYPE_CHECKING:
     from ..types import CriticalMetricScenario, CriticalMetricScenarioPage, CriticalMetricScenarioPatchParams
@@ -56,16 +56,7 @@ class CriticalMetricScenarios(Resource[M]):
         With `.with_raw_response`, yields each page's `RawResponse` instead (`parse()` is the page).
         """
         query = _query(metric_id=metric_id, agent_id=agent_id, category_id=category_id, page_size=page_size)
-        page = 1
-        while True:
-            data = yield from call(ctx, "critical_metric_scenarios_list", page=page, **query)
-            results = data.get("results") if isinstance(data, dict) else None
-            for item in results or ():
-                yield Emit(item)
-            next_page = _page_of(data.get("next") if isinstance(data, dict) else None)
-            if not results or next_page is None or next_page <= page:
-                return
-            page = next_page
+        yield from walk_pages(ctx, "critical_metric_scenarios_list", query)
 
     @operation
     def get(
@@ -109,14 +100,3 @@ def _query(**values: Any) -> dict[str, Any]:
     if query.get("page_size", 1) > 1000:
         raise ValidationError("page_size must be at most 1000", errors={"page_size": ["must be <= 1000"]})
     return query
-
-
-def _page_of(next_url: Any) -> int | None:
-    """The page number in a `next` link, or None when there is no next page."""
-    if not next_url or not isinstance(next_url, str):
-        return None
-    values = parse_qs(urlsplit(next_url).query).get("page")
-    try:
-        return int(values[0]) if values else None
-    except ValueError:
-        return None
