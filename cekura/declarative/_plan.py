@@ -16,7 +16,6 @@ from ._model import (
     DEFAULTS,
     FIELDS,
     LONG_TEXT,
-    TOGGLE_ONLY,
     canonical,
     desired_state,
     live_state,
@@ -311,7 +310,3 @@ def _update(
         change.detach = sorted(set(have["agents"]) - set(want["agents"]))
     return change
 
-
-#: Fields apply sends with a create or an update (the others go through bulk_toggle_settings).
-def body_fields(names: list[str]) -> list[str]:
-    return [n for n in names if n not in TOGGLE_ONLY]

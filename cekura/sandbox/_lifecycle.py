@@ -17,7 +17,6 @@ from ._http import ApiError, Ctx, invalid, invalid_pk, paginate
 HISTORY = "metric_history"
 HISTORY_MARKER = "metric_history_seeded"
 PREVIEW = "metric_preview"
-MAX_PREVIEW = 10
 
 Handler = Callable[[Ctx], tuple[int, Any]]
 

@@ -47,7 +47,6 @@ class Operation:
     template: str
     params: list[Param] = field(default_factory=list)
     body_pointer: str | None = None  # JSON pointer of the request body schema
-    body_required: bool = False
 
     def query_params(self) -> list[Param]:
         return [p for p in self.params if p.location == "query"]
@@ -109,8 +108,6 @@ def routes() -> tuple[Route, ...]:
             op = Operation(raw["operationId"], method.upper(), template)
             op.params = [_param(spec, p) for p in item.get("parameters", []) + raw.get("parameters", [])]
             if "requestBody" in raw:
-                body = _resolve(spec, raw["requestBody"])
-                op.body_required = bool(body.get("required"))
                 op.body_pointer = pointer("paths", template, method, "requestBody", "content",
                                           "application/json", "schema")
             ops[op.method] = op
