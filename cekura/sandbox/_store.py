@@ -9,8 +9,7 @@ Only sha256 digests of API keys ever reach this module (the ``tenant`` argument)
 
 Derived data, never part of a saved state: ``metric_keys`` (which metrics an agent's list must
 look at, kept by every metric write; built on opening a file written before it), and, when this
-process is the file's only user, an in-memory record of documents known to exist (seeded
-tenants, agents, markers) that only committed transactions add to and forget/load/delete clear.
+process is the file's only user, the set of tenants known to be seeded (forget/load clear it).
 """
 
 from __future__ import annotations
@@ -107,14 +106,6 @@ class Store:
         # Tenants known to be seeded. Only safe while this process is the only one that can reset
         # the file (`--workers N` turns it off: another worker may reset a tenant at any time).
         self._known: set[str] | None = set() if cache_tenants else None
-        # Documents known to exist in committed state, (tenant, kind, id), under the same rule (see
-        # ``has``). A transaction's findings join it only when it commits and nothing dropped data
-        # meanwhile: ``_generation`` moves on every forget, load and delete.
-        self._facts: set[tuple[str, str, int]] | None = set() if cache_tenants else None
-        self._generation = 0
-        self._facts_lock = threading.Lock()
-        self._pending_facts: list[tuple[str, str, int]] = []  # the in-memory connection's (one at a time)
-        self._drop_at_end = False
         # Processes sharing the file (`--workers N`) queue in the kernel (flock on a side file)
         # rather than in SQLite's sleep-and-retry busy handler.
         self._flock_fd: int | None = None
@@ -170,31 +161,6 @@ class Store:
             self._local.depth = 0
         return conn
 
-    def _pending(self) -> list[tuple[str, str, int]]:
-        if self.memory:
-            return self._pending_facts
-        pending: list[tuple[str, str, int]] | None = getattr(self._local, "pending", None)
-        if pending is None:
-            pending = self._local.pending = []
-        return pending
-
-    def _forget_facts(self) -> None:
-        """Drop every cached fact, and every finding of a transaction still running."""
-        if self._facts is not None:
-            with self._facts_lock:
-                self._generation += 1
-                self._facts.clear()
-
-    def _forget_fact(self, key: tuple[str, str, int]) -> None:
-        assert self._facts is not None
-        with self._facts_lock:
-            self._generation += 1
-            self._facts.discard(key)
-        if self.memory:
-            self._drop_at_end = True
-        else:
-            self._local.drop_at_end = True
-
     def _get_depth(self) -> int:
         return self._shared_depth if self.memory else getattr(self._local, "depth", 0)
 
@@ -240,9 +206,6 @@ class Store:
                     fcntl.flock(self._flock_fd, fcntl.LOCK_EX)
             try:
                 if outer:
-                    generation = self._generation
-                    pending = self._pending()
-                    pending.clear()
                     conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                 self._set_depth(depth + 1)
                 try:
@@ -250,20 +213,11 @@ class Store:
                 except BaseException:
                     self._set_depth(depth)
                     if outer:
-                        pending.clear()
-                        try:
-                            conn.execute("ROLLBACK")
-                        finally:
-                            self._end_drops()
+                        conn.execute("ROLLBACK")
                     raise
                 self._set_depth(depth)
                 if outer:
-                    try:
-                        conn.execute("COMMIT")
-                    finally:
-                        self._end_drops()
-                    if pending:
-                        self._learn(generation, pending)
+                    conn.execute("COMMIT")
             finally:
                 if queued:
                     if self._flock_fd is not None:
@@ -271,27 +225,6 @@ class Store:
 
                         fcntl.flock(self._flock_fd, fcntl.LOCK_UN)
                     self._write_lock.release()
-
-    def _end_drops(self) -> None:
-        """After a transaction that deleted documents: void what others found meanwhile."""
-        if self.memory:
-            if not self._drop_at_end:
-                return
-            self._drop_at_end = False
-        else:
-            if not getattr(self._local, "drop_at_end", False):
-                return
-            self._local.drop_at_end = False
-        with self._facts_lock:
-            self._generation += 1
-
-    def _learn(self, generation: int, found: list[tuple[str, str, int]]) -> None:
-        """Cache what a committed transaction found, unless data was dropped since it began."""
-        if self._facts is not None:
-            with self._facts_lock:
-                if generation == self._generation:
-                    self._facts.update(found)
-        found.clear()
 
     def _joined(self) -> Any:
         """``transaction()``, or nothing to do when this thread is already in one (a file's
@@ -341,19 +274,10 @@ class Store:
         return json.loads(rows[0][0]) if rows else None
 
     def has(self, tenant: str, kind: str, id: int) -> bool:
-        """Whether the document exists. For kinds that only ``forget``/``load`` drop (agents,
-        markers), a found document is remembered for this process once the transaction that saw
-        it commits; never when the file is shared with other processes (``--workers N``)."""
-        key = (tenant, kind, id)
-        facts = self._facts
-        if facts is not None and key in facts:
-            return True
+        """Whether the document exists (without reading it)."""
         if not 0 <= id <= MAX_DB_INT:
             return False
-        found = bool(self._query("SELECT 1 FROM objects WHERE tenant = ? AND kind = ? AND id = ?", key))
-        if found and facts is not None and self._get_depth() > 0:
-            self._pending().append(key)
-        return found
+        return bool(self._query("SELECT 1 FROM objects WHERE tenant = ? AND kind = ? AND id = ?", (tenant, kind, id)))
 
     def next_in_sequence(self, tenant: str, kind: str, floor_kind: str, floor_id: int, floor_field: str) -> int:
         """1 + the highest id of the tenant's ``kind`` documents, and at least 1 + the integer
@@ -435,9 +359,6 @@ class Store:
 
     def delete(self, tenant: str, kind: str, id: int) -> bool:
         with self._joined():
-            if self._facts is not None:
-                # transactions running now may have seen it: their findings are void, up to our end
-                self._forget_fact((tenant, kind, id))
             cur = self._conn.execute("DELETE FROM objects WHERE tenant = ? AND kind = ? AND id = ?",
                                      (tenant, kind, id))
             return cur.rowcount > 0
@@ -464,7 +385,6 @@ class Store:
         """
         if self._known is not None:
             self._known.clear()
-        self._forget_facts()
         with self.transaction():
             where, args = ("", ()) if tenant is None else (" WHERE tenant = ?", (tenant,))
             count = self._conn.execute("SELECT COUNT(*) FROM tenants" + where, args).fetchone()[0]
@@ -472,7 +392,6 @@ class Store:
                 self._conn.execute(f"DELETE FROM {table}{where}", args)  # noqa: S608 - fixed names
         if self._known is not None:
             self._known.clear()  # again: a check that ran meanwhile may have re-cached it
-        self._forget_facts()
         return int(count)
 
     def dump(self) -> dict[str, Any]:
@@ -518,7 +437,6 @@ class Store:
         top = max([next_id - 1, FIRST_ID - 1, *(r[2] for r in rows)])
         if self._known is not None:
             self._known.clear()
-        self._forget_facts()
         with self.transaction():
             for table in TABLES:
                 self._conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
@@ -531,4 +449,3 @@ class Store:
             self._conn.execute("UPDATE meta SET value = ? WHERE key = 'next_id'", (top + 1,))
         if self._known is not None:
             self._known.clear()
-        self._forget_facts()

@@ -1,5 +1,6 @@
 """The request pipeline's cheaper paths answer as the plain ones did: routing by lookup, history
-numbering without a counter write, the per-process cache of documents known to exist, SQL paging."""
+numbering without a counter write, existence checks through rollback, concurrent deletes, reset,
+load and shared files, SQL paging."""
 
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ def store(tmp_path):
     s.close()
 
 
-def test_a_found_document_is_remembered_only_once_committed(store: Store) -> None:
+def test_existence_follows_rollback_delete_and_forget(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction():
         store.put("t", HISTORY_MARKER, {"id": 1})
         assert store.has("t", HISTORY_MARKER, 1)
@@ -99,28 +100,26 @@ def test_a_found_document_is_remembered_only_once_committed(store: Store) -> Non
     store.put("t", "agent", {"id": 7})
     with store.transaction(write=False):
         assert store.has("t", "agent", 7)
-    assert store._facts == {("t", "agent", 7)}
     store.delete("t", "agent", 7)
     assert not store.has("t", "agent", 7)
     store.put("t", "agent", {"id": 7})
     with store.transaction():
         assert store.has("t", "agent", 7)
     store.forget("t")
-    assert not store.has("t", "agent", 7) and not store._facts
+    assert not store.has("t", "agent", 7)
 
 
-def test_a_finding_made_while_another_thread_deletes_is_not_remembered(store: Store) -> None:
+def test_a_document_deleted_by_another_thread_is_gone(store: Store) -> None:
     store.put("t", "agent", {"id": 7})
     with store.transaction(write=False):
         assert store.has("t", "agent", 7)  # this snapshot sees it...
         worker = threading.Thread(target=store.delete, args=("t", "agent", 7))
         worker.start()
         worker.join()  # ...while another connection deletes it and commits
-    assert store._facts == set()
     assert not store.has("t", "agent", 7)
 
 
-def test_load_drops_what_was_remembered(store: Store) -> None:
+def test_load_drops_what_existed(store: Store) -> None:
     store.put("t", "agent", {"id": 7})
     with store.transaction():
         assert store.has("t", "agent", 7)
@@ -130,8 +129,8 @@ def test_load_drops_what_was_remembered(store: Store) -> None:
     assert not store.has("t", "agent", 7)
 
 
-def test_shared_files_remember_nothing(tmp_path) -> None:
-    """--workers N: another process may drop a document at any time, so nothing is cached."""
+def test_shared_files_see_other_processes_forget(tmp_path) -> None:
+    """--workers N: another process may drop a document at any time."""
     one, two = Store(tmp_path / "s.db", cache_tenants=False), Store(tmp_path / "s.db", cache_tenants=False)
     try:
         one.put("t", HISTORY_MARKER, {"id": 1})
